@@ -1,0 +1,15 @@
+package nl.leerroute;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Leerroute: a personal lifelong-learning route planner on a Neo4j graph of learning outcomes. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class LeerrouteApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(LeerrouteApplication.class, args);
+    }
+}

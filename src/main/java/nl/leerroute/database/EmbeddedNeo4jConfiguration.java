@@ -1,0 +1,57 @@
+package nl.leerroute.database;
+
+import java.net.URI;
+
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.ConfigurationCondition;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Starts the embedded Neo4j and points Boot's driver at it, unless an external database is
+ * configured with {@code spring.neo4j.uri} (or {@code leerroute.neo4j.embedded.enabled=false}).
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedNeo4jConfiguration.NoExternalNeo4jConfigured.class)
+@ConditionalOnProperty(name = "leerroute.neo4j.embedded.enabled", havingValue = "true", matchIfMissing = true)
+class EmbeddedNeo4jConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedNeo4jServer embeddedNeo4jServer(EmbeddedNeo4jProperties properties) {
+        return EmbeddedNeo4jServer.start(properties.dataDirectory(), properties.boltPort(), properties.pageCache());
+    }
+
+    @Bean
+    Neo4jConnectionDetails embeddedNeo4jConnectionDetails(EmbeddedNeo4jServer server) {
+        return new Neo4jConnectionDetails() {
+            @Override
+            public URI getUri() {
+                return server.boltUri();
+            }
+
+            @Override
+            public AuthToken getAuthToken() {
+                return AuthTokens.none();
+            }
+        };
+    }
+
+    static final class NoExternalNeo4jConfigured implements ConfigurationCondition {
+
+        @Override
+        public ConfigurationPhase getConfigurationPhase() {
+            return ConfigurationPhase.PARSE_CONFIGURATION;
+        }
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !context.getEnvironment().containsProperty("spring.neo4j.uri");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package nl.leerroute.seed;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+/** A CSV file read as a header and rows, each row remembering the line it starts on. */
+record CsvTable(String file, List<String> header, List<Row> rows) {
+
+    record Row(String file, int line, Map<String, String> values) {
+
+        /** The trimmed value, or null when the cell is empty or the column absent. */
+        String get(String column) {
+            String value = values.get(column);
+            if (value == null) {
+                return null;
+            }
+            String trimmed = value.strip();
+            return trimmed.isEmpty() ? null : trimmed;
+        }
+    }
+
+    private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
+
+    /**
+     * Parses RFC 4180 CSV. Problems (unreadable syntax, ragged rows, duplicate header names) are
+     * added to {@code problems}; the rows that could be read are still returned.
+     */
+    static CsvTable parse(String file, String content, List<SeedProblem> problems) {
+        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+        List<String> header = null;
+        List<Row> rows = new ArrayList<>();
+        try (JsonParser parser = MAPPER.readerFor(String[].class).with(CsvSchema.emptySchema()).createParser(text)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token != JsonToken.START_ARRAY) {
+                    continue;
+                }
+                int line = parser.currentTokenLocation().getLineNr();
+                List<String> cells = new ArrayList<>();
+                while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                    cells.add(parser.getString());
+                }
+                if (cells.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                if (header == null) {
+                    header = readHeader(file, line, cells, problems);
+                    continue;
+                }
+                if (cells.size() > header.size()) {
+                    problems.add(new SeedProblem(file, line, "", "has " + cells.size()
+                            + " fields but the header has " + header.size() + " (an unquoted comma?)"));
+                    continue;
+                }
+                Map<String, String> values = new LinkedHashMap<>();
+                for (int i = 0; i < cells.size(); i++) {
+                    values.put(header.get(i), cells.get(i));
+                }
+                rows.add(new Row(file, line, values));
+            }
+        } catch (JacksonException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            problems.add(new SeedProblem(file, line, "", "is not valid CSV: " + e.getOriginalMessage()));
+        }
+        if (header == null) {
+            problems.add(new SeedProblem(file, 0, "", "is empty: expected a header line"));
+            header = List.of();
+        }
+        return new CsvTable(file, header, rows);
+    }
+
+    private static List<String> readHeader(String file, int line, List<String> cells, List<SeedProblem> problems) {
+        List<String> header = cells.stream().map(String::strip).toList();
+        if (header.size() == 1 && header.get(0).contains(";")) {
+            problems.add(new SeedProblem(file, line, "", "the header is separated by ';': save the file as "
+                    + "'CSV UTF-8 (comma delimited)'"));
+        }
+        List<String> seen = new ArrayList<>();
+        for (String name : header) {
+            if (seen.contains(name)) {
+                problems.add(new SeedProblem(file, line, name, "appears twice in the header"));
+            }
+            seen.add(name);
+        }
+        return header;
+    }
+}
