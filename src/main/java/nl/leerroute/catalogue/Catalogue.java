@@ -61,8 +61,7 @@ public class Catalogue {
                 + "AND ($level IS NULL OR n.level = $level) AND ($mode IS NULL OR n.mode = $mode) "
                 + "AND ($appendix IS NULL OR n.appendix = $appendix) "
                 + "RETURN n {.*} AS n ORDER BY n.croho, n.id",
-                params("croho", croho, "institution", institutionId, "level", level, "mode", mode, "appendix",
-                        appendix == null ? null : appendix.toString()),
+                params("croho", croho, "institution", institutionId, "level", level, "mode", mode, "appendix", appendix),
                 Programme::of);
     }
 

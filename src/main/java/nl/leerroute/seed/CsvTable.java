@@ -9,7 +9,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvReadFeature;
 import tools.jackson.dataformat.csv.CsvSchema;
 
 /** A CSV file read as a header and rows, each row remembering the line it starts on. */
@@ -28,7 +27,7 @@ record CsvTable(String file, List<String> header, List<Row> rows) {
         }
     }
 
-    private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
+    private static final CsvMapper MAPPER = new CsvMapper();
 
     /**
      * Parses RFC 4180 CSV. Problems (unreadable syntax, ragged rows, duplicate header names) are
@@ -44,9 +43,13 @@ record CsvTable(String file, List<String> header, List<Row> rows) {
                 if (token != JsonToken.START_ARRAY) {
                     continue;
                 }
-                int line = parser.currentTokenLocation().getLineNr();
+                int line = -1;
                 List<String> cells = new ArrayList<>();
                 while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                    if (line < 0) {
+                        // the first cell's location: the array token itself is reported at the previous line end
+                        line = parser.currentTokenLocation().getLineNr();
+                    }
                     cells.add(parser.getString());
                 }
                 if (cells.stream().allMatch(String::isBlank)) {

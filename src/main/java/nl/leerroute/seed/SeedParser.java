@@ -264,6 +264,7 @@ final class SeedParser {
                 positive(ctx, p, "shelfLifeYears", "shelf_life_years");
             }
             case "programme" -> {
+                range(ctx, p, "appendix", "appendix", 1, 2);
                 if (p.get("croho") instanceof String croho && !DIGITS.matcher(croho).matches()) {
                     ctx.problem("croho", "'" + croho + "' is not a CROHO code (digits only)");
                 }

@@ -188,7 +188,7 @@ final class SeedSchema {
                     text("domain", "domain", true),
                     oneOf("mode", "mode", true, STUDY_MODES_PROGRAMME.split(",")),
                     integer("ec", "ec", false),
-                    oneOf("appendix", "appendix", true, "1", "2"),
+                    integer("appendix", "appendix", true),
                     new LevelledOutcomes("outcomes", "REQUIRES", false), provenance())),
             new FileSpec("minors.csv", "minor", List.of("Minor"), "id", List.of("id"), columns(
                     id(), text("name_nl", "nameNl", true), text("name_en", "nameEn", false),
