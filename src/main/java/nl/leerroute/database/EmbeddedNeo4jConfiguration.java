@@ -6,11 +6,13 @@ import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.ConfigurationCondition;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -22,9 +24,20 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @ConditionalOnProperty(name = "leerroute.neo4j.embedded.enabled", havingValue = "true", matchIfMissing = true)
 class EmbeddedNeo4jConfiguration {
 
-    @Bean(destroyMethod = "close")
-    EmbeddedNeo4jServer embeddedNeo4jServer(EmbeddedNeo4jProperties properties) {
-        return EmbeddedNeo4jServer.start(properties.dataDirectory(), properties.boltPort(), properties.pageCache());
+    /**
+     * Starts the database on a background thread as soon as bean definitions are known (a static
+     * post-processor bean is created first), so that its start overlaps the rest of the context's.
+     */
+    @Bean
+    static EmbeddedNeo4jStarter embeddedNeo4jStarter(Environment environment) {
+        EmbeddedNeo4jProperties properties = Binder.get(environment)
+                .bindOrCreate("leerroute.neo4j.embedded", EmbeddedNeo4jProperties.class);
+        return new EmbeddedNeo4jStarter(properties);
+    }
+
+    @Bean
+    EmbeddedNeo4jServer embeddedNeo4jServer(EmbeddedNeo4jStarter starter) {
+        return starter.server();
     }
 
     @Bean

@@ -1,9 +1,13 @@
 package nl.leerroute.database;
 
-import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -31,19 +35,22 @@ public class GraphSchema implements InitializingBean {
         this.driver = driver;
     }
 
-    static List<String> statements() {
-        List<String> statements = new ArrayList<>();
+    /** Index or constraint name -> the statement that creates it. */
+    static Map<String, String> statements() {
+        Map<String, String> statements = new LinkedHashMap<>();
         for (String label : IDENTIFIED_LABELS) {
-            statements.add("CREATE CONSTRAINT " + constraintName(label) + " IF NOT EXISTS FOR (n:" + label
+            String name = constraintName(label);
+            statements.put(name, "CREATE CONSTRAINT " + name + " IF NOT EXISTS FOR (n:" + label
                     + ") REQUIRE n.id IS UNIQUE");
         }
-        statements.add("CREATE INDEX programme_croho IF NOT EXISTS FOR (n:Programme) ON (n.croho)");
-        statements.add("CREATE INDEX minor_name IF NOT EXISTS FOR (n:Minor) ON (n.nameNl)");
-        statements.add("CREATE INDEX unit_kind IF NOT EXISTS FOR (n:LearningUnit) ON (n.kind)");
-        statements.add("CREATE INDEX concept_scheme IF NOT EXISTS FOR (n:Concept) ON (n.scheme)");
-        statements.add("CREATE INDEX outcome_level IF NOT EXISTS FOR (n:LearningOutcome) ON (n.eqfLevel)");
-        statements.add("CREATE INDEX evidence_status IF NOT EXISTS FOR (n:Evidence) ON (n.status)");
-        statements.add("CREATE FULLTEXT INDEX " + FULL_TEXT_INDEX + " IF NOT EXISTS "
+        statements.put("programme_croho", "CREATE INDEX programme_croho IF NOT EXISTS FOR (n:Programme) ON (n.croho)");
+        statements.put("minor_name", "CREATE INDEX minor_name IF NOT EXISTS FOR (n:Minor) ON (n.nameNl)");
+        statements.put("unit_kind", "CREATE INDEX unit_kind IF NOT EXISTS FOR (n:LearningUnit) ON (n.kind)");
+        statements.put("concept_scheme", "CREATE INDEX concept_scheme IF NOT EXISTS FOR (n:Concept) ON (n.scheme)");
+        statements.put("outcome_level",
+                "CREATE INDEX outcome_level IF NOT EXISTS FOR (n:LearningOutcome) ON (n.eqfLevel)");
+        statements.put("evidence_status", "CREATE INDEX evidence_status IF NOT EXISTS FOR (n:Evidence) ON (n.status)");
+        statements.put(FULL_TEXT_INDEX, "CREATE FULLTEXT INDEX " + FULL_TEXT_INDEX + " IF NOT EXISTS "
                 + "FOR (n:LearningOutcome|Competency|LearningUnit) "
                 + "ON EACH [n.titleNl, n.titleEn, n.nameNl, n.nameEn, n.descriptionNl, n.descriptionEn] "
                 + "OPTIONS {indexConfig: {`fulltext.analyzer`: 'dutch'}}");
@@ -57,11 +64,19 @@ public class GraphSchema implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         try (var session = driver.session()) {
-            for (String statement : statements()) {
+            // Only missing ones: each schema statement costs a query plan, which is slow on a cold start.
+            Set<String> existing = new HashSet<>(session.run("SHOW INDEXES YIELD name RETURN collect(name) AS names")
+                    .single().get("names").asList(Value::asString));
+            List<String> missing = statements().entrySet().stream()
+                    .filter(e -> !existing.contains(e.getKey())).map(Map.Entry::getValue).toList();
+            for (String statement : missing) {
                 session.run(statement).consume();
             }
-            session.run("CALL db.awaitIndexes(120)").consume();
+            if (!missing.isEmpty()) {
+                session.run("CALL db.awaitIndexes(120)").consume();
+            }
+            log.info("Graph schema ensured ({} of {} indexes and constraints created)", missing.size(),
+                    statements().size());
         }
-        log.info("Graph schema ensured ({} statements)", statements().size());
     }
 }

@@ -38,28 +38,31 @@ public class SeedImporter {
      */
     public ImportResult importSeed(Path directory, boolean force) {
         long started = System.nanoTime();
-        ParsedSeed seed = SeedParser.parse(directory);
         try (var session = driver.session()) {
-            String current = session.executeRead(tx -> tx.run(
-                    "OPTIONAL MATCH (s:SeedImport {id: 'seed'}) RETURN s.contentHash AS hash").single()
-                    .get("hash").asString(null));
-            if (!force && seed.contentHash().equals(current)) {
-                log.info("Seed in {} is already in the graph (hash {}), not importing", directory,
-                        seed.contentHash().substring(0, 12));
-                return new ImportResult(false, seed.contentHash(), seed.nodes().size(), seed.relationships().size(),
-                        Duration.ofNanos(System.nanoTime() - started));
+            if (!force) {
+                String hash = SeedParser.contentHash(directory);
+                String current = session.executeRead(tx -> tx.run(
+                        "OPTIONAL MATCH (s:SeedImport {id: 'seed'}) RETURN s.contentHash AS hash").single()
+                        .get("hash").asString(null));
+                if (hash.equals(current)) {
+                    log.info("Seed in {} is already in the graph (hash {}), not importing", directory,
+                            hash.substring(0, 12));
+                    return new ImportResult(false, hash, 0, 0, Duration.ofNanos(System.nanoTime() - started));
+                }
             }
+            ParsedSeed seed = SeedParser.parse(directory);
             session.executeWriteWithoutResult(tx -> {
                 SeedWriter.write(tx, seed);
                 tx.run("MERGE (s:SeedImport {id: 'seed'}) SET s.contentHash = $hash, s.location = $location, "
                         + "s.importedAt = datetime()", Map.of("hash", seed.contentHash(), "location",
                         directory.toAbsolutePath().normalize().toString())).consume();
             });
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            log.info("Imported seed from {}: {} nodes, {} relationships in {} ms", directory, seed.nodes().size(),
+                    seed.relationships().size(), took.toMillis());
+            events.publishEvent(new SeedImported(seed.contentHash()));
+            return new ImportResult(true, seed.contentHash(), seed.nodes().size(), seed.relationships().size(),
+                    took);
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        log.info("Imported seed from {}: {} nodes, {} relationships in {} ms", directory, seed.nodes().size(),
-                seed.relationships().size(), took.toMillis());
-        events.publishEvent(new SeedImported(seed.contentHash()));
-        return new ImportResult(true, seed.contentHash(), seed.nodes().size(), seed.relationships().size(), took);
     }
 }

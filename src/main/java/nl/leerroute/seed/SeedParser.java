@@ -72,11 +72,9 @@ final class SeedParser {
             throw new InvalidSeedException(List.of(new SeedProblem(directory.toString(), 0, "",
                     "is not a directory")));
         }
-        MessageDigest digest = sha256();
-        digest.update(IMPORTER_REVISION.getBytes(StandardCharsets.UTF_8));
-        readManifest(digest);
+        readManifest();
         for (FileSpec spec : SeedSchema.FILES) {
-            String content = read(spec.file(), digest);
+            String content = read(spec.file());
             if (content != null) {
                 CsvTable table = CsvTable.parse(spec.file(), content, problems);
                 checkHeader(spec, table);
@@ -99,12 +97,35 @@ final class SeedParser {
         if (!problems.isEmpty()) {
             throw new InvalidSeedException(problems);
         }
-        return new ParsedSeed(HexFormat.of().formatHex(digest.digest()), nodes, relationships);
+        return new ParsedSeed(contentHash(directory), nodes, relationships);
     }
 
-    private void readManifest(MessageDigest digest) {
-        String file = "manifest.properties";
-        String content = read(file, digest);
+    private static final String MANIFEST = "manifest.properties";
+
+    /**
+     * A hash of every seed file and of the importer revision, cheap enough to decide at start-up
+     * whether the graph already holds this seed without parsing it.
+     */
+    static String contentHash(Path directory) {
+        MessageDigest digest = sha256();
+        digest.update(IMPORTER_REVISION.getBytes(StandardCharsets.UTF_8));
+        List<String> files = new ArrayList<>();
+        files.add(MANIFEST);
+        SeedSchema.FILES.forEach(spec -> files.add(spec.file()));
+        for (String file : files) {
+            digest.update(file.getBytes(StandardCharsets.UTF_8));
+            try {
+                digest.update(Files.readAllBytes(directory.resolve(file)));
+            } catch (IOException e) {
+                digest.update(new byte[] {0});
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private void readManifest() {
+        String file = MANIFEST;
+        String content = read(file);
         if (content == null) {
             return;
         }
@@ -122,7 +143,7 @@ final class SeedParser {
         }
     }
 
-    private String read(String file, MessageDigest digest) {
+    private String read(String file) {
         Path path = directory.resolve(file);
         if (!Files.isRegularFile(path)) {
             problems.add(new SeedProblem(file, 0, "", "is missing from " + directory));
@@ -130,8 +151,6 @@ final class SeedParser {
         }
         try {
             byte[] bytes = Files.readAllBytes(path);
-            digest.update(file.getBytes(StandardCharsets.UTF_8));
-            digest.update(bytes);
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
