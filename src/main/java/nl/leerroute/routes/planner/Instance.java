@@ -1,0 +1,267 @@
+package nl.leerroute.routes.planner;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import nl.leerroute.routes.planner.Compiler.MissingTarget;
+
+/**
+ * The reduced instance as a covering problem. Elements 0..T-1 are the missing targets; the others are the
+ * distinct uncredited entry-requirement groups of relevant units, identified by their provider sets. A unit
+ * covers an element when it is one of its providers. Local unit indices follow snapshot (= id) order.
+ */
+final class Instance {
+    final Compiler comp;
+    final List<MissingTarget> targets;
+    final int n;
+    final int T;
+    final int E;
+    final int[] snap;
+    final int[][] prov;
+    final int[][] covList;
+    final int[][] groups;
+    final long[] hours;
+    final long[] cost;
+    final long[] dur;
+    final long[][] starts;
+
+    Instance(Compiler comp, List<MissingTarget> targets, int[] snap, int[][] prov, int[][] groups) {
+        this.comp = comp;
+        this.targets = List.copyOf(targets);
+        this.snap = snap;
+        this.prov = prov;
+        this.groups = groups;
+        n = snap.length;
+        T = targets.size();
+        E = prov.length;
+        hours = new long[n];
+        cost = new long[n];
+        dur = new long[n];
+        starts = new long[n][];
+        for (int i = 0; i < n; i++) {
+            var unit = comp.cat.units().get(snap[i]);
+            hours[i] = unit.hours();
+            cost[i] = unit.costCents();
+            dur[i] = comp.durDays[snap[i]];
+            starts[i] = comp.cat.startDays[snap[i]];
+        }
+        int[] cnt = new int[n];
+        for (int[] p : prov) {
+            for (int u : p) {
+                cnt[u]++;
+            }
+        }
+        covList = new int[n][];
+        for (int i = 0; i < n; i++) {
+            covList[i] = new int[cnt[i]];
+            cnt[i] = 0;
+        }
+        for (int e = 0; e < E; e++) {
+            for (int u : prov[e]) {
+                covList[u][cnt[u]++] = e;
+            }
+        }
+    }
+
+    /** First day >= t on which local unit u can start, or Long.MAX_VALUE. */
+    long nextStart(int u, long t) {
+        long[] s = starts[u];
+        if (s.length == 0) {
+            return t;
+        }
+        int i = Arrays.binarySearch(s, t);
+        if (i < 0) {
+            i = -i - 1;
+        }
+        return i < s.length ? s[i] : Long.MAX_VALUE;
+    }
+
+    /**
+     * Lexicographic weights: hours first, then cost, then number of units, as one exact long per unit.
+     * With K2 = n + 1 and K1 = (sum of costs + 1) * K2 the order of sums equals the lexicographic order.
+     */
+    long[] lexWeights() {
+        long sumCost = 0;
+        for (long c : cost) {
+            sumCost = Math.addExact(sumCost, c);
+        }
+        long k2 = n + 1L;
+        long k1 = Math.multiplyExact(sumCost + 1, k2);
+        long[] w = new long[n];
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            w[i] = Math.addExact(Math.addExact(Math.multiplyExact(hours[i], k1), Math.multiplyExact(cost[i], k2)), 1);
+            total = Math.addExact(total, w[i]);
+        }
+        return w;
+    }
+
+    /** The factor of hours in {@link #lexWeights()}: weight / k1 (rounded down) is the hours part. */
+    long lexK1() {
+        long sumCost = 0;
+        for (long c : cost) {
+            sumCost = Math.addExact(sumCost, c);
+        }
+        return Math.multiplyExact(sumCost + 1, n + 1L);
+    }
+
+    /** Weights for "least cost, then fewest units" (budget diagnosis). */
+    long[] costWeights() {
+        long k2 = n + 1L;
+        long[] w = new long[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = Math.addExact(Math.multiplyExact(cost[i], k2), 1);
+        }
+        return w;
+    }
+
+    /**
+     * Dominance pruning. Unit b dominates unit a when replacing a by b in any route keeps it valid and makes it
+     * strictly better, or equal and canonically earlier:
+     * <ul>
+     * <li>b covers every element a covers (targets and requirement groups, so a unit named by a unit
+     * alternative is never dominated), and each requirement group of b is also one of a's (b is no harder to
+     * enter);</li>
+     * <li>hours and cost of b are both &lt;= those of a and one is strictly lower; or everything is equal
+     * (also duration and start moments) and b has the smaller id;</li>
+     * <li>with a deadline, or when any unit has fixed start moments (a route must fit them): b lasts no longer
+     * and can start whenever a can (any day, or a superset of a's start moments), so that b in a's place
+     * finishes no later and nothing after it starts later;</li>
+     * <li>for alternatives: b is in an earlier route only if a is too, so the overlap with it cannot grow.</li>
+     * </ul>
+     * The relation is a strict partial order, so removing all dominated units at once is safe: each removed unit
+     * has an undominated dominator that takes its place.
+     */
+    boolean[] dominated(boolean deadlineActive, List<boolean[]> earlierRoutes) {
+        boolean timed = deadlineActive;
+        for (long[] s : starts) {
+            timed |= s.length > 0;
+        }
+        boolean[] out = new boolean[n];
+        for (int a = 0; a < n; a++) {
+            int[] ca = covList[a];
+            if (ca.length == 0) {
+                out[a] = true; // covers nothing: never useful
+                continue;
+            }
+            int best = ca[0];
+            for (int e : ca) {
+                if (prov[e].length < prov[best].length) {
+                    best = e;
+                }
+            }
+            for (int b : prov[best]) {
+                if (b != a && dominates(b, a, timed, earlierRoutes)) {
+                    out[a] = true;
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private boolean dominates(int b, int a, boolean timed, List<boolean[]> earlier) {
+        if (hours[b] > hours[a] || cost[b] > cost[a]) {
+            return false;
+        }
+        boolean strict = hours[b] < hours[a] || cost[b] < cost[a];
+        if (!strict) {
+            if (b > a || dur[b] != dur[a] || !Arrays.equals(starts[b], starts[a])
+                    || !Arrays.equals(covList[a], covList[b]) || !Arrays.equals(groups[a], groups[b])) {
+                return false;
+            }
+        }
+        if (!subset(covList[a], covList[b]) || !subset(groups[b], groups[a])) {
+            return false;
+        }
+        if (timed) {
+            if (dur[b] > dur[a]) {
+                return false;
+            }
+            if (starts[b].length > 0 && (starts[a].length == 0 || !subset(starts[a], starts[b]))) {
+                return false;
+            }
+        }
+        for (boolean[] r : earlier) {
+            if (r[b] && !r[a]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean subset(int[] small, int[] big) {
+        int j = 0;
+        for (int x : small) {
+            while (j < big.length && big[j] < x) {
+                j++;
+            }
+            if (j == big.length || big[j] != x) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean subset(long[] small, long[] big) {
+        int j = 0;
+        for (long x : small) {
+            while (j < big.length && big[j] < x) {
+                j++;
+            }
+            if (j == big.length || big[j] != x) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Units of the set that can never fire within the set (prerequisites met only inside a cycle). */
+    int[] stuck(int[] set, boolean[] inSet) {
+        boolean[] fired = new boolean[n];
+        int firedCount = 0;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int u : set) {
+                if (!fired[u] && ready(u, fired)) {
+                    fired[u] = true;
+                    firedCount++;
+                    changed = true;
+                }
+            }
+        }
+        if (firedCount == set.length) {
+            return new int[0];
+        }
+        List<Integer> s = new ArrayList<>();
+        for (int u : set) {
+            if (!fired[u]) {
+                s.add(u);
+            }
+        }
+        // return stuck units followed by a marker-free list; callers use fired state via unmetGroups
+        lastFired = fired;
+        return s.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** fired flags of the last {@link #stuck} call that found stuck units. */
+    boolean[] lastFired;
+
+    boolean ready(int u, boolean[] done) {
+        for (int g : groups[u]) {
+            boolean met = false;
+            for (int p : prov[g]) {
+                if (done[p]) {
+                    met = true;
+                    break;
+                }
+            }
+            if (!met) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
