@@ -176,6 +176,20 @@ public class Catalogue {
         return hits;
     }
 
+    public Map<String, LearningUnit> unitsById(Collection<String> ids) {
+        Map<String, LearningUnit> units = new LinkedHashMap<>();
+        graph.list("MATCH (n:LearningUnit) WHERE n.id IN $ids RETURN n {.*} AS n", params("ids", List.copyOf(ids)),
+                LearningUnit::of).forEach(u -> units.put(u.id(), u));
+        return units;
+    }
+
+    public Map<String, LearningOutcome> outcomesById(Collection<String> ids) {
+        Map<String, LearningOutcome> outcomes = new LinkedHashMap<>();
+        graph.list("MATCH (n:LearningOutcome) WHERE n.id IN $ids RETURN n {.*} AS n",
+                params("ids", List.copyOf(ids)), LearningOutcome::of).forEach(o -> outcomes.put(o.id(), o));
+        return outcomes;
+    }
+
     // --- relations, batched per list of parents
 
     public Map<Institution, List<Place>> placesOf(Collection<Institution> institutions) {

@@ -1,0 +1,126 @@
+package nl.leerroute.routes;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import nl.leerroute.database.GraphReader;
+import nl.leerroute.routes.planner.CatalogueSnapshot;
+import nl.leerroute.routes.planner.CatalogueSnapshot.Alternative;
+import nl.leerroute.routes.planner.CatalogueSnapshot.OutcomeAlternative;
+import nl.leerroute.routes.planner.CatalogueSnapshot.OutcomeLevel;
+import nl.leerroute.routes.planner.CatalogueSnapshot.RequirementGroup;
+import nl.leerroute.routes.planner.CatalogueSnapshot.Unit;
+import nl.leerroute.routes.planner.CatalogueSnapshot.UnitAlternative;
+import nl.leerroute.routes.planner.CatalogueSnapshot.UnitKind;
+import nl.leerroute.seed.SeedImporter.SeedImported;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * The planner's immutable view of the catalogue, read from Neo4j (the source of truth) and rebuilt
+ * whenever the catalogue changes; requests in flight keep the snapshot they started with.
+ */
+@Service
+public class CatalogueSnapshots {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogueSnapshots.class);
+
+    private final GraphReader graph;
+    private final AtomicReference<CatalogueSnapshot> current = new AtomicReference<>();
+
+    CatalogueSnapshots(GraphReader graph) {
+        this.graph = graph;
+    }
+
+    /** The current snapshot, built on first use. */
+    public CatalogueSnapshot current() {
+        CatalogueSnapshot snapshot = current.get();
+        if (snapshot == null) {
+            synchronized (this) {
+                snapshot = current.get();
+                if (snapshot == null) {
+                    snapshot = build();
+                    current.set(snapshot);
+                }
+            }
+        }
+        return snapshot;
+    }
+
+    /** Rebuilds from the graph now; called when the catalogue changed. */
+    public CatalogueSnapshot rebuild() {
+        CatalogueSnapshot snapshot = build();
+        current.set(snapshot);
+        return snapshot;
+    }
+
+    @EventListener
+    void onSeedImported(SeedImported event) {
+        rebuild();
+    }
+
+    CatalogueSnapshot build() {
+        long started = System.nanoTime();
+        CatalogueSnapshot.Builder builder = CatalogueSnapshot.builder();
+        for (Map<String, Object> row : graph.rows("MATCH (o:LearningOutcome) RETURN o.id AS id, "
+                + "o.shelfLifeYears AS shelfLife ORDER BY o.id", Map.of())) {
+            builder.outcome((String) row.get("id"), row.get("shelfLife") instanceof Number n ? n.intValue() : null);
+        }
+        int units = 0;
+        for (Map<String, Object> row : graph.rows("""
+                MATCH (u:LearningUnit)
+                OPTIONAL MATCH (u)-[:PROVIDED_BY]->(provider:Institution)
+                OPTIONAL MATCH (u)-[:IN_PLACE]->(place:Place)
+                RETURN u.id AS id, u.kind AS kind, u.hours AS hours, u.costEur AS cost,
+                       u.durationWeeks AS weeks, u.mode AS mode, u.language AS language,
+                       u.startMoments AS starts, provider.id AS provider, place.name AS place,
+                       [(u)-[y:YIELDS]->(o:LearningOutcome) | {outcome: o.id, level: y.level}] AS yields,
+                       [(u)-[r:REQUIRES_ENTRY]->(x) | {group: r.group, level: r.level, id: x.id,
+                            isUnit: x:LearningUnit}] AS requires
+                ORDER BY u.id
+                """, Map.of())) {
+            builder.unit(unit(row));
+            units++;
+        }
+        CatalogueSnapshot snapshot = builder.build();
+        log.info("Catalogue snapshot built: {} units in {} ms", units, (System.nanoTime() - started) / 1_000_000);
+        return snapshot;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Unit unit(Map<String, Object> row) {
+        List<OutcomeLevel> yields = new ArrayList<>();
+        for (Map<String, Object> y : (List<Map<String, Object>>) row.get("yields")) {
+            yields.add(new OutcomeLevel((String) y.get("outcome"), ((Number) y.get("level")).intValue()));
+        }
+        yields.sort(java.util.Comparator.comparing(OutcomeLevel::outcomeId));
+        TreeMap<Integer, List<Alternative>> groups = new TreeMap<>();
+        for (Map<String, Object> r : (List<Map<String, Object>>) row.get("requires")) {
+            Alternative alternative = Boolean.TRUE.equals(r.get("isUnit"))
+                    ? new UnitAlternative((String) r.get("id"))
+                    : new OutcomeAlternative((String) r.get("id"), ((Number) r.get("level")).intValue());
+            groups.computeIfAbsent(((Number) r.get("group")).intValue(), g -> new ArrayList<>()).add(alternative);
+        }
+        List<RequirementGroup> requires = groups.values().stream()
+                .map(alternatives -> {
+                    alternatives.sort(java.util.Comparator.comparing(Alternative::toString));
+                    return new RequirementGroup(alternatives);
+                }).toList();
+        List<LocalDate> starts = row.get("starts") instanceof List<?> list
+                ? list.stream().map(LocalDate.class::cast).sorted().toList() : List.of();
+        long costCents = BigDecimal.valueOf(((Number) row.get("cost")).doubleValue()).movePointRight(2)
+                .setScale(0, RoundingMode.HALF_UP).longValueExact();
+        return new Unit((String) row.get("id"), UnitKind.valueOf((String) row.get("kind")),
+                ((Number) row.get("hours")).intValue(), costCents, ((Number) row.get("weeks")).intValue(),
+                (String) row.get("mode"), (String) row.get("place"), (String) row.get("language"),
+                (String) row.get("provider"), starts, yields, requires);
+    }
+}

@@ -1,0 +1,235 @@
+package nl.leerroute.routes;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import nl.leerroute.catalogue.Catalogue;
+import nl.leerroute.catalogue.LearningOutcome;
+import nl.leerroute.catalogue.LearningUnit;
+import nl.leerroute.catalogue.Leveled.OutcomeAtLevel;
+import nl.leerroute.routes.Targets.Goal;
+import nl.leerroute.routes.planner.CatalogueSnapshot;
+import nl.leerroute.routes.planner.CatalogueSnapshot.OutcomeLevel;
+import nl.leerroute.routes.planner.PersonProfile;
+import nl.leerroute.routes.planner.PlanRequest;
+import nl.leerroute.routes.planner.PlanRequest.Constraints;
+import nl.leerroute.routes.planner.PlanRequest.Target;
+import nl.leerroute.routes.planner.RoutePlan;
+import nl.leerroute.routes.planner.RoutePlanner;
+import org.springframework.stereotype.Service;
+
+/** Plans routes for a person or an anonymous profile against the current catalogue snapshot. */
+@Service
+public class RouteService {
+
+    /** Enough for the shipped catalogue to be proven optimal; a safety net, not the expected time. */
+    static final Duration TIME_LIMIT = Duration.ofSeconds(5);
+
+    private final CatalogueSnapshots snapshots;
+    private final Profiles profiles;
+    private final Targets targets;
+    private final Catalogue catalogue;
+    private final Clock clock;
+
+    RouteService(CatalogueSnapshots snapshots, Profiles profiles, Targets targets, Catalogue catalogue) {
+        this.snapshots = snapshots;
+        this.profiles = profiles;
+        this.targets = targets;
+        this.catalogue = catalogue;
+        this.clock = Clock.systemDefaultZone();
+    }
+
+    /** What to plan: whose prior learning (a person, or an inline profile), towards what, within what. */
+    public record PlanCommand(String label, String personId, PersonProfile profile, Goal goal,
+            Constraints constraints, int alternatives, LocalDate startDate) {
+    }
+
+    /** A plan with the catalogue records it mentions, ready to show. */
+    public record PlanView(String label, RoutePlan.Status status, RouteView best, List<RouteView> alternatives,
+            List<CreditView> credits, long lowerBoundHours, double gap, List<ReasonView> infeasibility,
+            List<OutcomeAtLevel> targets, String explanationNl, String explanationEn) {
+    }
+
+    public record RouteView(List<StepView> steps, long totalHours, double totalCostEur, int unitCount,
+            LocalDate finish, boolean optimal) {
+    }
+
+    public record StepView(LearningUnit learningUnit, LocalDate start, LocalDate finish, int hours, double costEur,
+            List<OutcomeAtLevel> newlyCovers, List<PullView> pulledInBy) {
+    }
+
+    public record PullView(String kind, LearningOutcome outcome, Integer level, String target,
+            LearningUnit forUnit, String description) {
+    }
+
+    public record CreditView(LearningOutcome outcome, int level, int neededLevel, List<String> evidenceIds,
+            List<String> evidenceTitles, String usedFor) {
+    }
+
+    public record ReasonView(LearningOutcome outcome, Integer level, String code, String textNl, String textEn,
+            List<LearningUnit> units, Double shortByEur, Long lateByDays) {
+    }
+
+    public PlanView plan(PlanCommand command) {
+        if ((command.personId() == null) == (command.profile() == null)) {
+            throw new IllegalArgumentException("Give either personId or profile (an anonymous visitor's evidence)");
+        }
+        if (command.alternatives() < 0 || command.alternatives() > 5) {
+            throw new IllegalArgumentException("alternatives must be between 0 and 5, got " + command.alternatives());
+        }
+        PersonProfile profile = command.profile() != null ? command.profile() : profiles.of(command.personId());
+        List<Target> targetList = targets.resolve(command.goal());
+        CatalogueSnapshot snapshot = snapshots.current();
+        PlanRequest request = new PlanRequest(targetList, command.constraints() == null ? Constraints.none()
+                : command.constraints(), command.startDate() != null ? command.startDate() : LocalDate.now(clock),
+                command.alternatives(), TIME_LIMIT, 0);
+        RoutePlan plan = RoutePlanner.plan(snapshot, profile, request);
+        return view(command.label(), plan, profile, targetList);
+    }
+
+    private PlanView view(String label, RoutePlan plan, PersonProfile profile, List<Target> targetList) {
+        Set<String> unitIds = new LinkedHashSet<>();
+        Set<String> outcomeIds = new LinkedHashSet<>();
+        targetList.forEach(t -> outcomeIds.add(t.outcomeId()));
+        List<RoutePlan.Route> routes = new ArrayList<>();
+        if (plan.best() != null) {
+            routes.add(plan.best());
+        }
+        routes.addAll(plan.alternatives());
+        for (RoutePlan.Route route : routes) {
+            for (RoutePlan.Step step : route.steps()) {
+                unitIds.add(step.unitId());
+                step.newlyCovers().forEach(o -> outcomeIds.add(o.outcomeId()));
+                step.pulledInBy().forEach(p -> {
+                    if (p.outcomeId() != null) {
+                        outcomeIds.add(p.outcomeId());
+                    }
+                    if (p.forUnitId() != null) {
+                        unitIds.add(p.forUnitId());
+                    }
+                });
+            }
+        }
+        plan.credits().forEach(c -> outcomeIds.add(c.outcomeId()));
+        plan.reasons().forEach(r -> {
+            if (r.outcomeId() != null) {
+                outcomeIds.add(r.outcomeId());
+            }
+            unitIds.addAll(r.unitIds());
+        });
+        Map<String, LearningUnit> units = catalogue.unitsById(unitIds);
+        Map<String, LearningOutcome> outcomes = catalogue.outcomesById(outcomeIds);
+        Map<String, String> evidenceTitles = new HashMap<>();
+        profile.evidence().forEach(e -> evidenceTitles.put(e.id(), e.title()));
+
+        RouteView best = plan.best() == null ? null : route(plan.best(), units, outcomes);
+        List<RouteView> alternatives = plan.alternatives().stream().map(r -> route(r, units, outcomes)).toList();
+        List<CreditView> credits = plan.credits().stream().map(c -> new CreditView(outcomes.get(c.outcomeId()),
+                c.level(), c.neededLevel(), c.evidenceIds(),
+                c.evidenceIds().stream().map(id -> evidenceTitles.getOrDefault(id, id)).toList(), c.usedFor()))
+                .toList();
+        List<ReasonView> reasons = plan.reasons().stream().map(r -> new ReasonView(
+                r.outcomeId() == null ? null : outcomes.get(r.outcomeId()), r.outcomeId() == null ? null : r.level(),
+                r.code().name(), r.textNl(), r.textEn(), r.unitIds().stream().map(units::get).toList(),
+                r.shortByCents() == null ? null : euros(r.shortByCents()), r.lateByDays())).toList();
+        List<OutcomeAtLevel> targetViews = targetList.stream()
+                .map(t -> new OutcomeAtLevel(outcomes.get(t.outcomeId()), t.minLevel())).toList();
+        return new PlanView(label, plan.status(), best, alternatives, credits, plan.lowerBoundHours(), plan.gap(),
+                reasons, targetViews, explanation(plan, targetList, Locale.forLanguageTag("nl-NL")),
+                explanation(plan, targetList, Locale.ENGLISH));
+    }
+
+    private static RouteView route(RoutePlan.Route route, Map<String, LearningUnit> units,
+            Map<String, LearningOutcome> outcomes) {
+        List<StepView> steps = route.steps().stream().map(s -> new StepView(units.get(s.unitId()), s.start(),
+                s.finish(), s.hours(), euros(s.costCents()),
+                s.newlyCovers().stream().map(o -> atLevel(o, outcomes)).toList(),
+                s.pulledInBy().stream().map(p -> new PullView(p.kind().name(),
+                        p.outcomeId() == null ? null : outcomes.get(p.outcomeId()),
+                        p.outcomeId() == null ? null : p.level(), p.targetLabel(),
+                        p.forUnitId() == null ? null : units.get(p.forUnitId()), p.describe())).toList()))
+                .toList();
+        return new RouteView(steps, route.totals().hours(), euros(route.totals().costCents()),
+                route.totals().units(), route.totals().finish(), route.optimal());
+    }
+
+    private static OutcomeAtLevel atLevel(OutcomeLevel o, Map<String, LearningOutcome> outcomes) {
+        return new OutcomeAtLevel(outcomes.get(o.outcomeId()), o.level());
+    }
+
+    static double euros(long cents) {
+        return BigDecimal.valueOf(cents).movePointLeft(2).setScale(2, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** A short account of the plan in the person's language. */
+    static String explanation(RoutePlan plan, List<Target> targets, Locale locale) {
+        boolean nl = locale.getLanguage().equals("nl");
+        NumberFormat money = NumberFormat.getCurrencyInstance(nl ? Locale.forLanguageTag("nl-NL") : Locale.UK);
+        money.setCurrency(java.util.Currency.getInstance("EUR"));
+        long credited = plan.credits().stream().filter(c -> c.usedFor() != null && c.usedFor().startsWith("target"))
+                .count();
+        String goal = targets.isEmpty() || targets.get(0).label() == null ? "" : targets.get(0).label();
+        StringBuilder text = new StringBuilder();
+        switch (plan.status()) {
+            case OPTIMAL, FEASIBLE -> {
+                RoutePlan.Totals totals = plan.best().totals();
+                if (totals.units() == 0) {
+                    text.append(nl ? "Je hebt alle " + targets.size() + " leeruitkomsten van " + goal
+                            + " al aangetoond: er is niets meer te leren."
+                            : "You have already shown all " + targets.size() + " outcomes of " + goal
+                                    + ": there is nothing left to learn.");
+                    break;
+                }
+                text.append(nl
+                        ? "Route naar " + goal + ": " + totals.units() + " onderdelen, " + totals.hours()
+                                + " studie-uren, " + money.format(totals.costCents() / 100.0) + ", klaar op "
+                                + totals.finish() + ". "
+                        : "Route to " + goal + ": " + totals.units() + " units, " + totals.hours()
+                                + " study hours, " + money.format(totals.costCents() / 100.0) + ", finished by "
+                                + totals.finish() + ". ");
+                text.append(nl ? credited + " van de " + targets.size()
+                        + " doelleeruitkomsten zijn erkend op grond van wat je al aantoonbaar kunt. "
+                        : credited + " of the " + targets.size()
+                                + " target outcomes are credited from what you have already shown. ");
+                if (plan.status() == RoutePlan.Status.OPTIMAL) {
+                    text.append(nl ? "Bewezen: geen route vraagt minder studie-uren."
+                            : "Proven: no route takes fewer study hours.");
+                } else {
+                    text.append(nl ? "De zoektijd was op: elke route vraagt minstens " + plan.lowerBoundHours()
+                            + " uur (verschil hoogstens " + Math.round(plan.gap() * 100) + "%)."
+                            : "The search ran out of time: every route takes at least " + plan.lowerBoundHours()
+                                    + " hours (gap at most " + Math.round(plan.gap() * 100) + "%).");
+                }
+            }
+            case INFEASIBLE -> {
+                text.append(nl ? "Er is geen route naar " + goal + " binnen deze grenzen: "
+                        : "There is no route to " + goal + " within these limits: ");
+                text.append(String.join(" ", plan.reasons().stream()
+                        .map(r -> nl ? r.textNl() : r.textEn()).toList()));
+            }
+            case UNKNOWN -> text.append(nl ? "Binnen de zoektijd is geen route gevonden; niets is bewezen."
+                    : "No route was found within the time limit; nothing was proven.");
+        }
+        return text.toString().strip();
+    }
+
+    /** Several what-if variants, each planned independently. */
+    public List<PlanView> compare(Collection<PlanCommand> commands) {
+        if (commands.isEmpty() || commands.size() > 6) {
+            throw new IllegalArgumentException("compareRoutes takes 1 to 6 variants, got " + commands.size());
+        }
+        return commands.stream().map(this::plan).toList();
+    }
+}

@@ -1,0 +1,153 @@
+package nl.leerroute.routes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import nl.leerroute.database.GraphReader;
+import nl.leerroute.routes.planner.PlanRequest.Target;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns what a person aims for (outcomes, a certificate, a programme, a role, a competency to
+ * deepen) into the planner's set of (outcome, minimum level), each labelled with where it came from.
+ */
+@Service
+public class Targets {
+
+    /** What to aim for: exactly one of the fields is set (outcomes may be combined with nothing else). */
+    public record Goal(List<OutcomeGoal> outcomes, String certificateId, String programmeId, String croho,
+            String institutionId, String roleId, String competencyId, Integer competencyLevel) {
+    }
+
+    public record OutcomeGoal(String outcomeId, int minLevel) {
+    }
+
+    private final GraphReader graph;
+
+    Targets(GraphReader graph) {
+        this.graph = graph;
+    }
+
+    public List<Target> resolve(Goal goal) {
+        int given = count(goal.outcomes() != null && !goal.outcomes().isEmpty(), goal.certificateId() != null,
+                goal.programmeId() != null || goal.croho() != null, goal.roleId() != null,
+                goal.competencyId() != null);
+        if (given != 1) {
+            throw new IllegalArgumentException("A target names exactly one of: outcomes, certificateId, programme "
+                    + "(programmeId, or croho with institutionId), roleId, competencyId; got " + given);
+        }
+        if (goal.outcomes() != null && !goal.outcomes().isEmpty()) {
+            return outcomes(goal.outcomes());
+        }
+        if (goal.certificateId() != null) {
+            return required("Certificate", goal.certificateId(), "certificate");
+        }
+        if (goal.roleId() != null) {
+            return required("Role", goal.roleId(), "role");
+        }
+        if (goal.competencyId() != null) {
+            return competency(goal.competencyId(), goal.competencyLevel());
+        }
+        return programme(goal);
+    }
+
+    private static int count(boolean... present) {
+        int n = 0;
+        for (boolean p : present) {
+            n += p ? 1 : 0;
+        }
+        return n;
+    }
+
+    private List<Target> outcomes(List<OutcomeGoal> outcomes) {
+        List<String> ids = outcomes.stream().map(OutcomeGoal::outcomeId).distinct().toList();
+        List<Map<String, Object>> found = graph.rows("MATCH (o:LearningOutcome) WHERE o.id IN $ids RETURN o.id AS id",
+                Map.of("ids", ids));
+        for (String id : ids) {
+            if (found.stream().noneMatch(row -> id.equals(row.get("id")))) {
+                throw new UnknownReferenceException("learning outcome", id);
+            }
+        }
+        List<Target> targets = new ArrayList<>();
+        for (OutcomeGoal outcome : outcomes) {
+            if (outcome.minLevel() < 1 || outcome.minLevel() > 8) {
+                throw new IllegalArgumentException("minLevel of " + outcome.outcomeId() + " must be 1-8, got "
+                        + outcome.minLevel());
+            }
+            targets.add(new Target(outcome.outcomeId(), outcome.minLevel(), "outcome " + outcome.outcomeId()));
+        }
+        return targets;
+    }
+
+    private List<Target> required(String label, String id, String kind) {
+        List<Map<String, Object>> rows = graph.rows("MATCH (t:" + label + " {id: $id}) "
+                + "OPTIONAL MATCH (t)-[r:REQUIRES]->(o:LearningOutcome) "
+                + "RETURN coalesce(t.nameEn, t.nameNl) AS name, o.id AS outcome, r.level AS level ORDER BY o.id",
+                Map.of("id", id));
+        if (rows.isEmpty()) {
+            throw new UnknownReferenceException(kind, id);
+        }
+        List<Target> targets = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            if (row.get("outcome") != null) {
+                targets.add(new Target((String) row.get("outcome"), ((Number) row.get("level")).intValue(),
+                        kind + " " + row.get("name")));
+            }
+        }
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("The " + kind + " '" + id + "' has no outcomes described yet, so "
+                    + "there is nothing to plan towards");
+        }
+        return targets;
+    }
+
+    private List<Target> programme(Goal goal) {
+        String id = goal.programmeId();
+        if (id == null) {
+            if (goal.institutionId() == null) {
+                throw new IllegalArgumentException("A programme by CROHO code also needs institutionId: the same "
+                        + "code is offered by several institutions");
+            }
+            List<Map<String, Object>> rows = graph.rows("MATCH (p:Programme {croho: $croho})-[:OFFERED_BY]->"
+                    + "(:Institution {id: $institution}) RETURN p.id AS id, EXISTS { (p)-[:REQUIRES]->() } AS described "
+                    + "ORDER BY described DESC, p.id LIMIT 1",
+                    Map.of("croho", goal.croho(), "institution", goal.institutionId()));
+            if (rows.isEmpty()) {
+                throw new UnknownReferenceException("No programme with CROHO code " + goal.croho() + " at institution '"
+                        + goal.institutionId() + "'");
+            }
+            id = (String) rows.get(0).get("id");
+        }
+        return required("Programme", id, "programme");
+    }
+
+    /**
+     * Deepening a competency to level L (the T-shape's vertical bar) means every outcome of that
+     * competency described at an EQF level up to L, each at its own level.
+     */
+    private List<Target> competency(String competencyId, Integer level) {
+        if (level == null || level < 1 || level > 8) {
+            throw new IllegalArgumentException("competencyLevel (1-8) is required with competencyId");
+        }
+        List<Map<String, Object>> rows = graph.rows("MATCH (c:Competency {id: $id}) "
+                + "OPTIONAL MATCH (o:LearningOutcome)-[:BELONGS_TO]->(c) WHERE o.eqfLevel <= $level "
+                + "RETURN c.nameEn AS name, o.id AS outcome, o.eqfLevel AS level ORDER BY o.id",
+                Map.of("id", competencyId, "level", level));
+        if (rows.isEmpty()) {
+            throw new UnknownReferenceException("competency", competencyId);
+        }
+        List<Target> targets = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            if (row.get("outcome") != null) {
+                targets.add(new Target((String) row.get("outcome"), ((Number) row.get("level")).intValue(),
+                        "competency " + row.get("name") + " to level " + level));
+            }
+        }
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("The competency '" + competencyId + "' has no outcomes up to level "
+                    + level);
+        }
+        return targets;
+    }
+}
