@@ -23,13 +23,13 @@ final class Compiler {
     enum Exclusion {
         EXCLUDED_UNIT("the unit is excluded", "de eenheid is uitgesloten"),
         EXCLUDED_PROVIDER("its provider is excluded", "de aanbieder is uitgesloten"),
-        MODE("its delivery mode is not allowed", "de onderwijsvorm is niet toegestaan"),
-        PLACE("its place is not allowed", "de plaats is niet toegestaan"),
-        LANGUAGE("its language is not allowed", "de taal is niet toegestaan"),
+        MODE("its delivery mode is not allowed", "de onderwijsvorm niet is toegestaan"),
+        PLACE("its place is not allowed", "de plaats niet is toegestaan"),
+        LANGUAGE("its language is not allowed", "de taal niet is toegestaan"),
         NO_START_MOMENT("it has no start moment on or after the start date",
-                "er is geen startmoment op of na de startdatum"),
+                "er geen startmoment is op of na de startdatum"),
         ASSESSMENT_WITHOUT_CLAIM("it is an assessment of outcomes the person does not claim",
-                "het is een assessment van leeruitkomsten die de persoon niet claimt");
+                "het een assessment is van leeruitkomsten die de persoon niet claimt");
 
         final String en;
         final String nl;

@@ -356,7 +356,6 @@ public final class RoutePlanner {
         }
         Search free = search(in, in.lexWeights(), none, none, List.of(), nodeLimit, deadlineNanos);
         List<Infeasibility> out = new ArrayList<>();
-        boolean aborted = withoutBudget.aborted || free.aborted;
         if (free.bestSet == null) {
             // even without deadline and budget: start moments cannot all be met
             for (MissingTarget t : in.targets) {
@@ -380,10 +379,7 @@ public final class RoutePlanner {
         if (out.isEmpty()) {
             out.add(deadlineReason(comp, in, null, nodeLimit, deadlineNanos));
         }
-        if (aborted) {
-            return out; // reasons are still true statements; amounts may be estimates (see text)
-        }
-        return out;
+        return out; // when a search limit was hit, amounts are marked as estimates in the text
     }
 
     private static Infeasibility startReason(Compiler comp, MissingTarget t) {
@@ -468,6 +464,9 @@ public final class RoutePlanner {
         }
         if (out.isEmpty()) {
             Search s = search(in, in.costWeights(), none, comp.deadlineDay, List.of(), nodeLimit, deadlineNanos);
+            if (s.bestSet == null) {
+                return out; // search limit hit before any route: nothing proven to report
+            }
             long c = Arrays.stream(s.bestSet).mapToLong(u -> in.cost[u]).sum();
             long shortBy = c - comp.budget;
             String est = s.aborted ? " (search limit hit: estimate)" : "";

@@ -61,6 +61,7 @@ final class Search {
     private final long[] ovLimit;
     private final int[] mark;
     private final int[] cnt;
+    private final long[] slack;
     private int stamp;
 
     // results
@@ -85,6 +86,7 @@ final class Search {
         chosenStack = new int[n];
         mark = new int[n];
         cnt = new int[n];
+        slack = new long[n];
         ovW = p.overlapWeights.toArray(new long[0][]);
         ovLimit = p.overlapLimits.stream().mapToLong(Long::longValue).toArray();
         ovl = new long[ovW.length];
@@ -197,10 +199,48 @@ final class Search {
                 if (!p.greedy && bestW != Long.MAX_VALUE && add > (double) (bestW - curW)) {
                     return;
                 }
+                // dual ascent: y_e = least remaining slack among e's providers, elements with fewest providers
+                // first; sum y_e is a feasible dual of the covering LP, exact in longs
+                long dual = 0;
+                if (!p.greedy) {
+                    int[][] order = unc.toArray(new int[0][]);
+                    int[] avails = new int[order.length];
+                    for (int i = 0; i < order.length; i++) {
+                        for (int u : order[i]) {
+                            if (mark[u] == stamp) {
+                                avails[i]++;
+                                slack[u] = w[u];
+                            }
+                        }
+                    }
+                    Integer[] idx = new Integer[order.length];
+                    for (int i = 0; i < idx.length; i++) {
+                        idx[i] = i;
+                    }
+                    Arrays.sort(idx, (x, y) -> avails[x] != avails[y] ? Integer.compare(avails[x], avails[y])
+                            : Integer.compare(x, y));
+                    for (int i : idx) {
+                        long y = Long.MAX_VALUE;
+                        for (int u : order[i]) {
+                            if (mark[u] == stamp) {
+                                y = Math.min(y, slack[u]);
+                            }
+                        }
+                        dual += y;
+                        for (int u : order[i]) {
+                            if (mark[u] == stamp) {
+                                slack[u] -= y;
+                            }
+                        }
+                    }
+                    if (bestW != Long.MAX_VALUE && dual > bestW - curW) {
+                        return;
+                    }
+                }
                 if (maxMinCost > p.budget - curCost) {
                     return;
                 }
-                long lbNode = curW + (long) Math.min(Math.floor(add), (double) (Long.MAX_VALUE / 4));
+                long lbNode = curW + Math.max(dual, (long) Math.min(Math.floor(add), (double) (Long.MAX_VALUE / 4)));
                 if (aborted) {
                     abortLb = Math.min(abortLb, lbNode);
                     return;
@@ -236,8 +276,18 @@ final class Search {
                     }
                 }
                 Arrays.sort(kids, (x, y) -> better(x, y) ? -1 : better(y, x) ? 1 : 0);
+                long[] kidSlack = new long[kids.length];
+                for (int i = 0; i < kids.length; i++) {
+                    kidSlack[i] = slack[kids[i]];
+                }
                 int done = 0;
                 for (Integer u : kids) {
+                    // reduced-cost fixing: every set with u costs at least curW + dual + slack(u)
+                    if (bestW != Long.MAX_VALUE && dual + kidSlack[done] > bestW - curW) {
+                        excl[u]++;
+                        done++;
+                        continue;
+                    }
                     add(u);
                     dfs();
                     remove(u);

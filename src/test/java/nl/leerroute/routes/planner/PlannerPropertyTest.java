@@ -24,6 +24,7 @@ class PlannerPropertyTest {
         int optimal = 0;
         int infeasible = 0;
         int alternativesChecked = 0;
+        java.util.Map<RoutePlan.ReasonCode, Integer> reasons = new java.util.TreeMap<>();
         for (long seed = 1; seed <= INSTANCES; seed++) {
             RandomInstances.Case c = RandomInstances.generate(seed);
             String ctx = "seed " + seed;
@@ -35,6 +36,7 @@ class PlannerPropertyTest {
                 assertNull(plan.best(), ctx);
                 assertFalse(plan.reasons().isEmpty(), ctx + ": infeasible without a reason");
                 infeasible++;
+                plan.reasons().forEach(x -> reasons.merge(x.code(), 1, Integer::sum));
                 continue;
             }
             assertEquals(Status.OPTIMAL, plan.status(), ctx + " " + plan.reasons());
@@ -71,8 +73,8 @@ class PlannerPropertyTest {
                 assertNull(bf.best(earlier), ctx + ": brute force has another alternative");
             }
         }
-        System.out.printf("property test: %d instances, %d optimal, %d infeasible, %d alternatives%n", INSTANCES,
-                optimal, infeasible, alternativesChecked);
+        System.out.printf("property test: %d instances, %d optimal, %d infeasible, %d alternatives; reasons %s%n",
+                INSTANCES, optimal, infeasible, alternativesChecked, reasons);
         assertTrue(optimal > INSTANCES / 4, "too few feasible instances to mean much");
         assertTrue(infeasible > INSTANCES / 20, "too few infeasible instances to mean much");
     }

@@ -27,7 +27,7 @@ final class RandomInstances {
     static Case generate(long seed) {
         Random r = new Random(seed);
         int outcomes = 4 + r.nextInt(6);
-        int units = 3 + r.nextInt(12); // 3..14
+        int units = r.nextInt(3) == 0 ? 3 + r.nextInt(12) : 10 + r.nextInt(5); // 3..14, mostly 10..14
         CatalogueSnapshot.Builder b = CatalogueSnapshot.builder();
         for (int o = 0; o < outcomes; o++) {
             b.outcome("O" + o, r.nextInt(3) == 0 ? 1 + r.nextInt(5) : null);
@@ -87,7 +87,14 @@ final class RandomInstances {
         PlanRequest.Builder q = PlanRequest.builder(TODAY);
         int nt = 1 + r.nextInt(4);
         for (int t = 0; t < nt; t++) {
-            q.target("O" + r.nextInt(outcomes), 1 + r.nextInt(4), "goal " + t);
+            if (r.nextInt(10) < 7) {
+                // mostly something the catalogue teaches, at or below the level taught
+                Unit u = cat.units().get(r.nextInt(units));
+                OutcomeLevel y = u.yields().get(r.nextInt(u.yields().size()));
+                q.target(y.outcomeId(), 1 + r.nextInt(y.level()), "goal " + t);
+            } else {
+                q.target("O" + r.nextInt(outcomes), 1 + r.nextInt(4), "goal " + t);
+            }
         }
         if (r.nextInt(10) < 4) {
             q.budgetCents(100L * r.nextInt(4000));
