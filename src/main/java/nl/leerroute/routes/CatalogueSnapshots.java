@@ -95,6 +95,23 @@ public class CatalogueSnapshots {
         return snapshot;
     }
 
+    /** How many years ahead a catalogue's start moments are repeated. */
+    static final int RECURRING_YEARS = 8;
+
+    /**
+     * Institutions publish one year's start moments; they recur every year (a module starting on
+     * 1 February starts on 1 February next year too), so a route longer than a year can be scheduled.
+     */
+    static List<LocalDate> recurring(List<LocalDate> published) {
+        java.util.TreeSet<LocalDate> dates = new java.util.TreeSet<>();
+        for (LocalDate date : published) {
+            for (int year = 0; year < RECURRING_YEARS; year++) {
+                dates.add(date.plusYears(year));
+            }
+        }
+        return List.copyOf(dates);
+    }
+
     @SuppressWarnings("unchecked")
     private static Unit unit(Map<String, Object> row) {
         List<OutcomeLevel> yields = new ArrayList<>();
@@ -115,7 +132,7 @@ public class CatalogueSnapshots {
                     return new RequirementGroup(alternatives);
                 }).toList();
         List<LocalDate> starts = row.get("starts") instanceof List<?> list
-                ? list.stream().map(LocalDate.class::cast).sorted().toList() : List.of();
+                ? recurring(list.stream().map(LocalDate.class::cast).toList()) : List.of();
         long costCents = BigDecimal.valueOf(((Number) row.get("cost")).doubleValue()).movePointRight(2)
                 .setScale(0, RoundingMode.HALF_UP).longValueExact();
         return new Unit((String) row.get("id"), UnitKind.valueOf((String) row.get("kind")),
