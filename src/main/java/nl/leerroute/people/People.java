@@ -30,6 +30,10 @@ public class People {
         return graph.one("MATCH (n:Person {id: $id}) RETURN n {.*} AS n", Map.of("id", id), Person::of);
     }
 
+    public Optional<Evidence> evidence(String id) {
+        return graph.one("MATCH (n:Evidence {id: $id}) RETURN n {.*} AS n", Map.of("id", id), Evidence::of);
+    }
+
     public Map<Person, List<Evidence>> evidenceOf(Collection<Person> people) {
         return graph.childrenOf(people, Person::id, "MATCH (p:Person)-[:HAS_EVIDENCE]->(n:Evidence) "
                 + "WHERE p.id IN $ids RETURN p.id AS key, n {.*} AS n ORDER BY n.to DESC, n.id",

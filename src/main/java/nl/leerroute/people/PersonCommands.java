@@ -1,0 +1,300 @@
+package nl.leerroute.people;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import nl.leerroute.graphql.InputError;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.TransactionContext;
+import org.springframework.stereotype.Service;
+
+/**
+ * Changes to people and their evidence. Every command checks all of its input and answers with
+ * every error it found; with errors nothing is written, otherwise it writes in one transaction.
+ */
+@Service
+public class PersonCommands {
+
+    static final Set<String> EDUCATION = Set.of("SECONDARY", "MBO_2", "MBO_3", "MBO_4", "AD", "BACHELOR", "MASTER");
+    static final Set<String> EVIDENCE_KINDS = Set.of("DIPLOMA", "CERTIFICATE", "COMPLETED_UNIT", "WORK_EXPERIENCE",
+            "INFORMAL");
+
+    /** A value, or the errors that stopped the command. */
+    public record Result<T>(T value, List<InputError> errors) {
+        static <T> Result<T> failed(List<InputError> errors) {
+            return new Result<>(null, List.copyOf(errors));
+        }
+
+        static <T> Result<T> ok(T value) {
+            return new Result<>(value, List.of());
+        }
+    }
+
+    public record NewPerson(String name, Integer birthYear, String place, String education, Integer yearsOfWork,
+            String currentRole) {
+    }
+
+    public record OutcomeLevel(String outcomeId, int level) {
+    }
+
+    public record NewEvidence(String personId, String kind, String title, String role, String employerSector,
+            LocalDate from, LocalDate to, String description, List<OutcomeLevel> asserts) {
+    }
+
+    public record EvidenceChange(String evidenceId, String title, String description, LocalDate from, LocalDate to,
+            List<OutcomeLevel> asserts) {
+    }
+
+    private final Driver driver;
+    private final People people;
+
+    PersonCommands(Driver driver, People people) {
+        this.driver = driver;
+        this.people = people;
+    }
+
+    private static boolean exists(TransactionContext tx, String label, String id) {
+        return tx.run("MATCH (n:" + label + " {id: $id}) RETURN count(n) > 0 AS found", Map.of("id", id)).single()
+                .get("found").asBoolean();
+    }
+
+    private Result<String> write(java.util.function.Function<TransactionContext, Result<String>> work) {
+        try (var session = driver.session()) {
+            return session.executeWrite(work::apply);
+        }
+    }
+
+    public Result<Person> createPerson(NewPerson input, LocalDate today) {
+        List<InputError> errors = new ArrayList<>();
+        if (input.name() == null || input.name().isBlank()) {
+            errors.add(new InputError("name", "is required"));
+        }
+        if (input.birthYear() == null || input.birthYear() < 1900 || input.birthYear() > today.getYear() - 14) {
+            errors.add(new InputError("birthYear", "must be between 1900 and " + (today.getYear() - 14)));
+        }
+        if (!EDUCATION.contains(input.education())) {
+            errors.add(new InputError("education", "'" + input.education() + "' is not one of "
+                    + new TreeSet<>(EDUCATION)));
+        }
+        if (input.yearsOfWork() != null && input.yearsOfWork() < 0) {
+            errors.add(new InputError("yearsOfWork", "must be zero or more"));
+        }
+        Result<String> written = write(tx -> {
+            if (!exists(tx, "Place", input.place())) {
+                errors.add(new InputError("place", "'" + input.place() + "' is not a known place"));
+            }
+            if (!errors.isEmpty()) {
+                return Result.failed(errors);
+            }
+            String id = "person-" + UUID.randomUUID();
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("id", id);
+            properties.put("name", input.name().strip());
+            properties.put("birthYear", input.birthYear());
+            properties.put("education", input.education());
+            properties.put("yearsOfWork", input.yearsOfWork());
+            properties.put("currentRole", input.currentRole());
+            properties.put("provenance", "illustrative");
+            properties.put("origin", "api");
+            tx.run("MATCH (place:Place {id: $place}) CREATE (p:Person) SET p = $properties "
+                    + "CREATE (p)-[:LIVES_IN]->(place)", Map.of("place", input.place(), "properties", properties))
+                    .consume();
+            return Result.ok(id);
+        });
+        return written.value() == null ? Result.failed(written.errors())
+                : Result.ok(people.person(written.value()).orElseThrow());
+    }
+
+    private static void checkAssertions(TransactionContext tx, List<OutcomeLevel> asserts, List<InputError> errors) {
+        if (asserts.isEmpty()) {
+            errors.add(new InputError("asserts", "must name at least one outcome"));
+        }
+        for (OutcomeLevel a : asserts) {
+            if (a.level() < 1 || a.level() > 8) {
+                errors.add(new InputError("asserts", "level of " + a.outcomeId() + " must be 1-8, got " + a.level()));
+            }
+            if (!exists(tx, "LearningOutcome", a.outcomeId())) {
+                errors.add(new InputError("asserts", "'" + a.outcomeId() + "' is not a learning outcome"));
+            }
+        }
+    }
+
+    private static void checkDates(LocalDate from, LocalDate to, LocalDate today, List<InputError> errors) {
+        if (from != null && to != null && to.isBefore(from)) {
+            errors.add(new InputError("to", "is before 'from'"));
+        }
+        if (to != null && to.isAfter(today)) {
+            errors.add(new InputError("to", "is in the future"));
+        }
+    }
+
+    private static List<Map<String, Object>> assertions(List<OutcomeLevel> asserts) {
+        return asserts.stream().map(a -> Map.<String, Object>of("outcome", a.outcomeId(), "level", a.level())).toList();
+    }
+
+    /** New evidence is always CLAIMED: a person's own word credits nothing until validated. */
+    public Result<Evidence> addEvidence(NewEvidence input, LocalDate today) {
+        List<InputError> errors = new ArrayList<>();
+        if (input.title() == null || input.title().isBlank()) {
+            errors.add(new InputError("title", "is required"));
+        }
+        if (!EVIDENCE_KINDS.contains(input.kind())) {
+            errors.add(new InputError("kind", "'" + input.kind() + "' is not one of " + new TreeSet<>(EVIDENCE_KINDS)));
+        }
+        checkDates(input.from(), input.to(), today, errors);
+        Result<String> written = write(tx -> {
+            if (!exists(tx, "Person", input.personId())) {
+                errors.add(new InputError("personId", "there is no person with id '" + input.personId() + "'"));
+            }
+            checkAssertions(tx, input.asserts(), errors);
+            if (!errors.isEmpty()) {
+                return Result.failed(errors);
+            }
+            String id = "evidence-" + UUID.randomUUID();
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("id", id);
+            properties.put("kind", input.kind());
+            properties.put("title", input.title().strip());
+            properties.put("role", input.role());
+            properties.put("employerSector", input.employerSector());
+            properties.put("from", input.from());
+            properties.put("to", input.to());
+            properties.put("description", input.description());
+            properties.put("status", "CLAIMED");
+            properties.put("provenance", "illustrative");
+            properties.put("origin", "api");
+            tx.run("""
+                    MATCH (p:Person {id: $person})
+                    CREATE (p)-[:HAS_EVIDENCE]->(e:Evidence) SET e = $properties
+                    WITH e UNWIND $asserts AS a
+                    MATCH (o:LearningOutcome {id: a.outcome}) CREATE (e)-[:ASSERTS {level: a.level}]->(o)
+                    """, Map.of("person", input.personId(), "properties", properties,
+                    "asserts", assertions(input.asserts()))).consume();
+            return Result.ok(id);
+        });
+        return evidence(written);
+    }
+
+    /**
+     * Changing what validated evidence asserts makes it a claim again: a validation covers what
+     * was validated, not what was written afterwards.
+     */
+    public Result<Evidence> changeEvidence(EvidenceChange input, LocalDate today) {
+        List<InputError> errors = new ArrayList<>();
+        if (input.title() != null && input.title().isBlank()) {
+            errors.add(new InputError("title", "must not be blank"));
+        }
+        Result<String> written = write(tx -> {
+            var current = tx.run("MATCH (e:Evidence {id: $id}) RETURN e.from AS from, e.to AS to",
+                    Map.of("id", input.evidenceId())).list();
+            if (current.isEmpty()) {
+                return Result.failed(List.of(new InputError("evidenceId", "there is no evidence with id '"
+                        + input.evidenceId() + "'")));
+            }
+            LocalDate from = input.from() != null ? input.from()
+                    : current.get(0).get("from").isNull() ? null : current.get(0).get("from").asLocalDate();
+            LocalDate to = input.to() != null ? input.to()
+                    : current.get(0).get("to").isNull() ? null : current.get(0).get("to").asLocalDate();
+            checkDates(from, to, today, errors);
+            if (input.asserts() != null) {
+                checkAssertions(tx, input.asserts(), errors);
+            }
+            if (!errors.isEmpty()) {
+                return Result.failed(errors);
+            }
+            Map<String, Object> changes = new HashMap<>();
+            if (input.title() != null) {
+                changes.put("title", input.title().strip());
+            }
+            if (input.description() != null) {
+                changes.put("description", input.description());
+            }
+            changes.put("from", from);
+            changes.put("to", to);
+            tx.run("MATCH (e:Evidence {id: $id}) SET e += $changes", Map.of("id", input.evidenceId(), "changes",
+                    changes)).consume();
+            if (input.asserts() != null) {
+                tx.run("""
+                        MATCH (e:Evidence {id: $id})
+                        OPTIONAL MATCH (e)-[old:ASSERTS]->() DELETE old
+                        WITH DISTINCT e
+                        SET e.status = 'CLAIMED', e.validatedBy = null, e.validationMethod = null, e.validatedOn = null
+                        WITH e UNWIND $asserts AS a
+                        MATCH (o:LearningOutcome {id: a.outcome}) CREATE (e)-[:ASSERTS {level: a.level}]->(o)
+                        """, Map.of("id", input.evidenceId(), "asserts", assertions(input.asserts()))).consume();
+            }
+            return Result.ok(input.evidenceId());
+        });
+        return evidence(written);
+    }
+
+    public Result<String> removeEvidence(String evidenceId) {
+        return write(tx -> {
+            if (!exists(tx, "Evidence", evidenceId)) {
+                return Result.failed(List.of(new InputError("evidenceId", "there is no evidence with id '"
+                        + evidenceId + "'")));
+            }
+            tx.run("MATCH (e:Evidence {id: $id}) DETACH DELETE e", Map.of("id", evidenceId)).consume();
+            return Result.ok(evidenceId);
+        });
+    }
+
+    /**
+     * STARTED is remembered on the person; COMPLETED becomes validated evidence of the unit (asserting
+     * what it yields), so that the next plan credits it.
+     */
+    public Result<Evidence> recordProgress(String personId, String unitId, String status, LocalDate on,
+            LocalDate today) {
+        List<InputError> errors = new ArrayList<>();
+        if (on.isAfter(today)) {
+            errors.add(new InputError("on", "is in the future"));
+        }
+        if (!Set.of("STARTED", "COMPLETED").contains(status)) {
+            errors.add(new InputError("status", "must be STARTED or COMPLETED"));
+        }
+        Result<String> written = write(tx -> {
+            if (!exists(tx, "Person", personId)) {
+                errors.add(new InputError("personId", "there is no person with id '" + personId + "'"));
+            }
+            if (!exists(tx, "LearningUnit", unitId)) {
+                errors.add(new InputError("learningUnitId", "there is no learning unit with id '" + unitId + "'"));
+            }
+            if (!errors.isEmpty()) {
+                return Result.failed(errors);
+            }
+            if (status.equals("STARTED")) {
+                tx.run("MATCH (p:Person {id: $person}), (u:LearningUnit {id: $unit}) MERGE (p)-[s:STARTED]->(u) "
+                        + "SET s.on = $on", Map.of("person", personId, "unit", unitId, "on", on)).consume();
+                return Result.ok(null);
+            }
+            String id = "evidence-" + UUID.randomUUID();
+            tx.run("""
+                    MATCH (p:Person {id: $person}), (u:LearningUnit {id: $unit})
+                    OPTIONAL MATCH (p)-[started:STARTED]->(u) DELETE started
+                    WITH DISTINCT p, u
+                    CREATE (p)-[:HAS_EVIDENCE]->(e:Evidence {id: $id, kind: 'COMPLETED_UNIT', title: u.titleNl,
+                        from: $on, to: $on, status: 'VALIDATED', validationMethod: 'COMPLETION',
+                        validatedBy: 'progress recorded in Leerroute', validatedOn: $on,
+                        provenance: 'illustrative', origin: 'api'})-[:OF_UNIT]->(u)
+                    WITH e, u
+                    MATCH (u)-[y:YIELDS]->(o:LearningOutcome)
+                    CREATE (e)-[:ASSERTS {level: y.level}]->(o)
+                    """, Map.of("person", personId, "unit", unitId, "id", id, "on", on)).consume();
+            return Result.ok(id);
+        });
+        return written.errors().isEmpty() && written.value() == null ? Result.ok(null) : evidence(written);
+    }
+
+    private Result<Evidence> evidence(Result<String> written) {
+        if (written.value() == null) {
+            return Result.failed(written.errors());
+        }
+        return Result.ok(people.evidence(written.value()).orElseThrow());
+    }
+}
