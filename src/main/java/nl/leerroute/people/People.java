@@ -22,8 +22,9 @@ public class People {
         this.graph = graph;
     }
 
-    public List<Person> people() {
-        return graph.list("MATCH (n:Person) RETURN n {.*} AS n ORDER BY n.name, n.id", Map.of(), Person::of);
+    public List<Person> people(int offset, int limit) {
+        return graph.list("MATCH (n:Person) RETURN n {.*} AS n ORDER BY n.name, n.id SKIP $offset LIMIT $limit",
+                Map.of("offset", offset, "limit", limit), Person::of);
     }
 
     public Optional<Person> person(String id) {

@@ -101,12 +101,12 @@ abstract class CatalogueApiContract {
     void shouldShowPeopleWithClaimedAndValidatedEvidence() {
         long people = cypher("MATCH (p:Person) RETURN count(p) AS c", Map.of()).get(0).get("c").asLong();
         GraphQlTester.Response response = graphQl.documentName("peopleWithEvidence").execute();
-        response.path("people").entityList(Object.class).hasSize((int) people);
-        response.path("people[*].evidence[*].status").entityList(String.class)
+        response.path("people.edges").entityList(Object.class).hasSize((int) people);
+        response.path("people.edges[*].node.evidence[*].status").entityList(String.class)
                 .satisfies(statuses -> assertThat(statuses).contains("CLAIMED", "VALIDATED"));
-        response.path("people[*].evidence[*].asserts[*].level").entityList(Integer.class)
+        response.path("people.edges[*].node.evidence[*].asserts[*].level").entityList(Integer.class)
                 .satisfies(levels -> assertThat(levels).isNotEmpty().allMatch(l -> l >= 1 && l <= 8));
-        response.path("people[*].goals[*].__typename").entityList(String.class)
+        response.path("people.edges[*].node.goals[*].__typename").entityList(String.class)
                 .satisfies(types -> assertThat(types).isNotEmpty());
     }
 
@@ -155,19 +155,22 @@ abstract class CatalogueApiContract {
     }
 
     @Test
-    void shouldPageThroughLearningUnits() {
-        long units = cypher("MATCH (u:LearningUnit) RETURN count(u) AS c", Map.of()).get(0).get("c").asLong();
-        List<String> first = graphQl.documentName("learningUnitsPage").variable("first", 10).variable("offset", 0)
-                .execute().path("learningUnits[*].id").entityList(String.class).get();
-        List<String> second = graphQl.documentName("learningUnitsPage").variable("first", 10).variable("offset", 10)
-                .execute().path("learningUnits[*].id").entityList(String.class).get();
-        assertThat(first).hasSize(10).doesNotContainAnyElementsOf(second);
-        assertThat(units).isGreaterThan(20);
+    void shouldPageThroughLearningUnitsWithCursors() {
+        List<String> expected = cypher("MATCH (u:LearningUnit) RETURN u.id AS id ORDER BY id LIMIT 25", Map.of())
+                .stream().map(r -> r.get("id").asString()).toList();
+        GraphQlTester.Response first = graphQl.documentName("learningUnitsPage").variable("first", 10).execute();
+        first.path("learningUnits.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+        List<String> page1 = first.path("learningUnits.edges[*].node.id").entityList(String.class).get();
+        String cursor = first.path("learningUnits.pageInfo.endCursor").entity(String.class).get();
+        List<String> page2 = graphQl.documentName("learningUnitsPage").variable("first", 15).variable("after", cursor)
+                .execute().path("learningUnits.edges[*].node.id").entityList(String.class).get();
+        assertThat(page1).containsExactlyElementsOf(expected.subList(0, 10));
+        assertThat(page2).containsExactlyElementsOf(expected.subList(10, 25));
     }
 
     @Test
-    void shouldRefuseANegativePageSizeNamingTheArgument() {
-        graphQl.documentName("learningUnitsPage").variable("first", -1).variable("offset", 0).execute()
-                .errors().expect(e -> e.getMessage().contains("'first' must be between 0 and 1000")).verify();
+    void shouldRefuseAPageLargerThanTheMaximumNamingTheArgument() {
+        graphQl.documentName("learningUnitsPage").variable("first", 101).execute()
+                .errors().expect(e -> e.getMessage().contains("'first' must be between 1 and 100")).verify();
     }
 }

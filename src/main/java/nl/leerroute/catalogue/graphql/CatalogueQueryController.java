@@ -16,15 +16,16 @@ import nl.leerroute.catalogue.Minor;
 import nl.leerroute.catalogue.Place;
 import nl.leerroute.catalogue.Programme;
 import nl.leerroute.catalogue.Role;
+import nl.leerroute.graphql.Pages;
+import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /** Top-level catalogue queries; each translates its arguments and calls {@link Catalogue}. */
 @Controller
 class CatalogueQueryController {
-
-    private static final int MAX_PAGE = 1000;
 
     private final Catalogue catalogue;
 
@@ -69,9 +70,10 @@ class CatalogueQueryController {
     }
 
     @QueryMapping
-    List<LearningUnit> learningUnits(@Argument String kind, @Argument String providerId, @Argument String partOfId,
-            @Argument int first, @Argument int offset) {
-        return catalogue.learningUnits(kind, providerId, partOfId, page(first, "first"), page(offset, "offset"));
+    Window<LearningUnit> learningUnits(@Argument String kind, @Argument String providerId, @Argument String partOfId,
+            ScrollSubrange subrange) {
+        return Pages.window(subrange, (offset, limit) -> catalogue.learningUnits(kind, providerId, partOfId, limit,
+                offset));
     }
 
     @QueryMapping
@@ -80,9 +82,10 @@ class CatalogueQueryController {
     }
 
     @QueryMapping
-    List<LearningOutcome> learningOutcomes(@Argument String competencyId, @Argument Integer eqfLevel,
-            @Argument int first, @Argument int offset) {
-        return catalogue.learningOutcomes(competencyId, eqfLevel, page(first, "first"), page(offset, "offset"));
+    Window<LearningOutcome> learningOutcomes(@Argument String competencyId, @Argument Integer eqfLevel,
+            ScrollSubrange subrange) {
+        return Pages.window(subrange, (offset, limit) -> catalogue.learningOutcomes(competencyId, eqfLevel, limit,
+                offset));
     }
 
     @QueryMapping
@@ -132,13 +135,9 @@ class CatalogueQueryController {
 
     @QueryMapping
     List<CatalogueHit> searchCatalogue(@Argument String text, @Argument int first) {
-        return catalogue.search(text, Math.min(page(first, "first"), 100));
-    }
-
-    private static int page(int value, String argument) {
-        if (value < 0 || value > MAX_PAGE) {
-            throw new IllegalArgumentException("'" + argument + "' must be between 0 and " + MAX_PAGE + ", got " + value);
+        if (first < 1 || first > 100) {
+            throw new IllegalArgumentException("'first' must be between 1 and 100, got " + first);
         }
-        return value;
+        return catalogue.search(text, first);
     }
 }

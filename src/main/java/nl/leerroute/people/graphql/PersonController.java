@@ -15,9 +15,12 @@ import nl.leerroute.catalogue.Programme;
 import nl.leerroute.people.Evidence;
 import nl.leerroute.people.People;
 import nl.leerroute.people.Person;
+import nl.leerroute.graphql.Pages;
+import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /** People and their evidence. */
@@ -33,8 +36,8 @@ class PersonController {
     }
 
     @QueryMapping
-    List<Person> people() {
-        return people.people();
+    Window<Person> people(ScrollSubrange subrange) {
+        return Pages.window(subrange, people::people);
     }
 
     @QueryMapping
