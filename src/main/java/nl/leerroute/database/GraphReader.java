@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -19,14 +20,25 @@ import org.springframework.stereotype.Component;
 public class GraphReader {
 
     private final Neo4jClient client;
+    private final AtomicLong queries = new AtomicLong();
 
     GraphReader(Neo4jClient client) {
         this.client = client;
     }
 
+    /** Queries run so far: lets tests prove that a response's query count does not grow with its lists. */
+    public long queryCount() {
+        return queries.get();
+    }
+
+    private Neo4jClient.UnboundRunnableSpec query(String cypher) {
+        queries.incrementAndGet();
+        return client.query(cypher);
+    }
+
     /** Rows of a query returning a column {@code n}, mapped. */
     public <T> List<T> list(String cypher, Map<String, Object> parameters, Function<Map<String, Object>, T> mapper) {
-        return client.query(cypher).bindAll(parameters).fetch().all().stream()
+        return query(cypher).bindAll(parameters).fetch().all().stream()
                 .map(row -> mapper.apply(properties(row.get("n"))))
                 .toList();
     }
@@ -36,7 +48,7 @@ public class GraphReader {
     }
 
     public List<Map<String, Object>> rows(String cypher, Map<String, Object> parameters) {
-        return List.copyOf(client.query(cypher).bindAll(parameters).fetch().all());
+        return List.copyOf(query(cypher).bindAll(parameters).fetch().all());
     }
 
     /**
@@ -47,7 +59,7 @@ public class GraphReader {
     public <P, T> Map<P, List<T>> childrenOf(Collection<P> parents, Function<P, String> idOf, String cypher,
             BiFunction<Map<String, Object>, Map<String, Object>, T> mapper) {
         Map<String, List<T>> byId = new LinkedHashMap<>();
-        for (Map<String, Object> row : client.query(cypher)
+        for (Map<String, Object> row : query(cypher)
                 .bind(parents.stream().map(idOf).distinct().toList()).to("ids").fetch().all()) {
             byId.computeIfAbsent((String) row.get("key"), k -> new java.util.ArrayList<>())
                     .add(mapper.apply(properties(row.get("n")), properties(row.get("rel"))));

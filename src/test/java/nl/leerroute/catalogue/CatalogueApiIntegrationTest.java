@@ -8,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import nl.leerroute.LeerrouteIntegrationTest;
+import nl.leerroute.database.GraphReader;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The read API on the embedded database, plus the HTTP endpoints a person uses. */
@@ -28,6 +30,27 @@ class CatalogueApiIntegrationTest extends CatalogueApiContract {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"programmes\"").contains("30020").doesNotContain("errors");
+    }
+
+    @Autowired
+    GraphReader graph;
+
+    private long queriesFor(int units) {
+        long before = graph.queryCount();
+        graphQl.documentName("deepUnits").variable("first", units).execute()
+                .path("learningUnits.edges").entityList(Object.class).hasSize(units);
+        return graph.queryCount() - before;
+    }
+
+    @Test
+    void shouldNotRunMoreQueriesForALongerList() {
+        long forFive = queriesFor(5);
+        long forFifty = queriesFor(50);
+        long forHundred = queriesFor(100);
+        // one query per field per level; a short list may lack a container kind (minor, programme, line)
+        // and so skip that kind's own batch
+        assertThat(forHundred).isEqualTo(forFifty);
+        assertThat(forFifty).isBetween(forFive, forFive + 3).isLessThan(20);
     }
 
     @Test
