@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import nl.leerroute.graphql.InputError;
+import nl.leerroute.graphql.InvalidValue;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Service;
@@ -26,8 +26,8 @@ public class PersonCommands {
             "INFORMAL");
 
     /** A value, or the errors that stopped the command. */
-    public record Result<T>(T value, List<InputError> errors) {
-        static <T> Result<T> failed(List<InputError> errors) {
+    public record Result<T>(T value, List<InvalidValue> errors) {
+        static <T> Result<T> failed(List<InvalidValue> errors) {
             return new Result<>(null, List.copyOf(errors));
         }
 
@@ -71,23 +71,23 @@ public class PersonCommands {
     }
 
     public Result<Person> createPerson(NewPerson input, LocalDate today) {
-        List<InputError> errors = new ArrayList<>();
+        List<InvalidValue> errors = new ArrayList<>();
         if (input.name() == null || input.name().isBlank()) {
-            errors.add(new InputError("name", "is required"));
+            errors.add(new InvalidValue("name", "is required"));
         }
         if (input.birthYear() == null || input.birthYear() < 1900 || input.birthYear() > today.getYear() - 14) {
-            errors.add(new InputError("birthYear", "must be between 1900 and " + (today.getYear() - 14)));
+            errors.add(new InvalidValue("birthYear", "must be between 1900 and " + (today.getYear() - 14)));
         }
         if (!EDUCATION.contains(input.education())) {
-            errors.add(new InputError("education", "'" + input.education() + "' is not one of "
+            errors.add(new InvalidValue("education", "'" + input.education() + "' is not one of "
                     + new TreeSet<>(EDUCATION)));
         }
         if (input.yearsOfWork() != null && input.yearsOfWork() < 0) {
-            errors.add(new InputError("yearsOfWork", "must be zero or more"));
+            errors.add(new InvalidValue("yearsOfWork", "must be zero or more"));
         }
         Result<String> written = write(tx -> {
             if (!exists(tx, "Place", input.place())) {
-                errors.add(new InputError("place", "'" + input.place() + "' is not a known place"));
+                errors.add(new InvalidValue("place", "'" + input.place() + "' is not a known place"));
             }
             if (!errors.isEmpty()) {
                 return Result.failed(errors);
@@ -111,26 +111,26 @@ public class PersonCommands {
                 : Result.ok(people.person(written.value()).orElseThrow());
     }
 
-    private static void checkAssertions(TransactionContext tx, List<OutcomeLevel> asserts, List<InputError> errors) {
+    private static void checkAssertions(TransactionContext tx, List<OutcomeLevel> asserts, List<InvalidValue> errors) {
         if (asserts.isEmpty()) {
-            errors.add(new InputError("asserts", "must name at least one outcome"));
+            errors.add(new InvalidValue("asserts", "must name at least one outcome"));
         }
         for (OutcomeLevel a : asserts) {
             if (a.level() < 1 || a.level() > 8) {
-                errors.add(new InputError("asserts", "level of " + a.outcomeId() + " must be 1-8, got " + a.level()));
+                errors.add(new InvalidValue("asserts", "level of " + a.outcomeId() + " must be 1-8, got " + a.level()));
             }
             if (!exists(tx, "LearningOutcome", a.outcomeId())) {
-                errors.add(new InputError("asserts", "'" + a.outcomeId() + "' is not a learning outcome"));
+                errors.add(new InvalidValue("asserts", "'" + a.outcomeId() + "' is not a learning outcome"));
             }
         }
     }
 
-    private static void checkDates(LocalDate from, LocalDate to, LocalDate today, List<InputError> errors) {
+    private static void checkDates(LocalDate from, LocalDate to, LocalDate today, List<InvalidValue> errors) {
         if (from != null && to != null && to.isBefore(from)) {
-            errors.add(new InputError("to", "is before 'from'"));
+            errors.add(new InvalidValue("to", "is before 'from'"));
         }
         if (to != null && to.isAfter(today)) {
-            errors.add(new InputError("to", "is in the future"));
+            errors.add(new InvalidValue("to", "is in the future"));
         }
     }
 
@@ -140,17 +140,17 @@ public class PersonCommands {
 
     /** New evidence is always CLAIMED: a person's own word credits nothing until validated. */
     public Result<Evidence> addEvidence(NewEvidence input, LocalDate today) {
-        List<InputError> errors = new ArrayList<>();
+        List<InvalidValue> errors = new ArrayList<>();
         if (input.title() == null || input.title().isBlank()) {
-            errors.add(new InputError("title", "is required"));
+            errors.add(new InvalidValue("title", "is required"));
         }
         if (!EVIDENCE_KINDS.contains(input.kind())) {
-            errors.add(new InputError("kind", "'" + input.kind() + "' is not one of " + new TreeSet<>(EVIDENCE_KINDS)));
+            errors.add(new InvalidValue("kind", "'" + input.kind() + "' is not one of " + new TreeSet<>(EVIDENCE_KINDS)));
         }
         checkDates(input.from(), input.to(), today, errors);
         Result<String> written = write(tx -> {
             if (!exists(tx, "Person", input.personId())) {
-                errors.add(new InputError("personId", "there is no person with id '" + input.personId() + "'"));
+                errors.add(new InvalidValue("personId", "there is no person with id '" + input.personId() + "'"));
             }
             checkAssertions(tx, input.asserts(), errors);
             if (!errors.isEmpty()) {
@@ -186,15 +186,15 @@ public class PersonCommands {
      * was validated, not what was written afterwards.
      */
     public Result<Evidence> changeEvidence(EvidenceChange input, LocalDate today) {
-        List<InputError> errors = new ArrayList<>();
+        List<InvalidValue> errors = new ArrayList<>();
         if (input.title() != null && input.title().isBlank()) {
-            errors.add(new InputError("title", "must not be blank"));
+            errors.add(new InvalidValue("title", "must not be blank"));
         }
         Result<String> written = write(tx -> {
             var current = tx.run("MATCH (e:Evidence {id: $id}) RETURN e.from AS from, e.to AS to",
                     Map.of("id", input.evidenceId())).list();
             if (current.isEmpty()) {
-                return Result.failed(List.of(new InputError("evidenceId", "there is no evidence with id '"
+                return Result.failed(List.of(new InvalidValue("evidenceId", "there is no evidence with id '"
                         + input.evidenceId() + "'")));
             }
             LocalDate from = input.from() != null ? input.from()
@@ -237,7 +237,7 @@ public class PersonCommands {
     public Result<String> removeEvidence(String evidenceId) {
         return write(tx -> {
             if (!exists(tx, "Evidence", evidenceId)) {
-                return Result.failed(List.of(new InputError("evidenceId", "there is no evidence with id '"
+                return Result.failed(List.of(new InvalidValue("evidenceId", "there is no evidence with id '"
                         + evidenceId + "'")));
             }
             tx.run("MATCH (e:Evidence {id: $id}) DETACH DELETE e", Map.of("id", evidenceId)).consume();
@@ -251,19 +251,19 @@ public class PersonCommands {
      */
     public Result<Evidence> recordProgress(String personId, String unitId, String status, LocalDate on,
             LocalDate today) {
-        List<InputError> errors = new ArrayList<>();
+        List<InvalidValue> errors = new ArrayList<>();
         if (on.isAfter(today)) {
-            errors.add(new InputError("on", "is in the future"));
+            errors.add(new InvalidValue("on", "is in the future"));
         }
         if (!Set.of("STARTED", "COMPLETED").contains(status)) {
-            errors.add(new InputError("status", "must be STARTED or COMPLETED"));
+            errors.add(new InvalidValue("status", "must be STARTED or COMPLETED"));
         }
         Result<String> written = write(tx -> {
             if (!exists(tx, "Person", personId)) {
-                errors.add(new InputError("personId", "there is no person with id '" + personId + "'"));
+                errors.add(new InvalidValue("personId", "there is no person with id '" + personId + "'"));
             }
             if (!exists(tx, "LearningUnit", unitId)) {
-                errors.add(new InputError("learningUnitId", "there is no learning unit with id '" + unitId + "'"));
+                errors.add(new InvalidValue("learningUnitId", "there is no learning unit with id '" + unitId + "'"));
             }
             if (!errors.isEmpty()) {
                 return Result.failed(errors);

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import nl.leerroute.database.GraphReader;
 import nl.leerroute.database.Props;
-import nl.leerroute.graphql.InputError;
+import nl.leerroute.graphql.InvalidValue;
 import nl.leerroute.routes.RouteService.PlanCommand;
 import nl.leerroute.routes.RouteService.PlanView;
 import org.neo4j.driver.Driver;
@@ -29,7 +29,7 @@ public class SavedPlans {
         }
     }
 
-    public record SaveResult(SavedPlan savedPlan, List<InputError> errors) {
+    public record SaveResult(SavedPlan savedPlan, List<InvalidValue> errors) {
     }
 
     private final RouteService routes;
@@ -44,17 +44,17 @@ public class SavedPlans {
 
     public SaveResult save(PlanCommand command, String name, String requestJson) {
         if (command.personId() == null) {
-            return new SaveResult(null, List.of(new InputError("plan.personId",
+            return new SaveResult(null, List.of(new InvalidValue("plan.personId",
                     "only a person's plan can be saved; an anonymous profile has nowhere to keep it")));
         }
         if (name == null || name.isBlank()) {
-            return new SaveResult(null, List.of(new InputError("name", "is required")));
+            return new SaveResult(null, List.of(new InvalidValue("name", "is required")));
         }
         PlanView plan;
         try {
             plan = routes.plan(command);
         } catch (IllegalArgumentException e) {
-            return new SaveResult(null, List.of(new InputError("plan", e.getMessage())));
+            return new SaveResult(null, List.of(new InvalidValue("plan", e.getMessage())));
         }
         String id = "plan-" + UUID.randomUUID();
         Map<String, Object> properties = new HashMap<>();

@@ -3,7 +3,7 @@ package nl.leerroute.people.graphql;
 import java.time.LocalDate;
 import java.util.List;
 
-import nl.leerroute.graphql.InputError;
+import nl.leerroute.graphql.InvalidValue;
 import nl.leerroute.people.Evidence;
 import nl.leerroute.people.Person;
 import nl.leerroute.people.PersonCommands;
@@ -44,16 +44,16 @@ class PersonCommandController {
     record RecordProgressInput(String personId, String learningUnitId, String status, LocalDate on) {
     }
 
-    record PersonPayload(Person person, List<InputError> errors) {
+    record PersonPayload(Person person, List<InvalidValue> errors) {
     }
 
-    record EvidencePayload(Evidence evidence, List<InputError> errors) {
+    record EvidencePayload(Evidence evidence, List<InvalidValue> errors) {
     }
 
-    record RemovePayload(String removedId, List<InputError> errors) {
+    record RemovePayload(String removedId, List<InvalidValue> errors) {
     }
 
-    record ProgressPayload(Evidence evidence, List<InputError> errors) {
+    record ProgressPayload(Evidence evidence, List<InvalidValue> errors) {
     }
 
     private final PersonCommands commands;
