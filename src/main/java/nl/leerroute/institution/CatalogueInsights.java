@@ -77,7 +77,7 @@ public class CatalogueInsights {
                 WHERE required > taught
                 RETURN o {.*} AS n, required, taught,
                        [x IN requirements WHERE x.level > taught
-                        | {n: x.q {.*}, labels: labels(x.q), level: x.level}] AS requiredBy
+                        | {n: properties(x.q), labels: labels(x.q), level: x.level}] AS requiredBy
                 ORDER BY required - taught DESC, o.id
                 LIMIT $first
                 """, Map.of("first", first))) {

@@ -50,8 +50,8 @@ final class ChangeRules {
         }
         if (unit.ec() != null && unit.ec() > 0 && unit.hours() != null
                 && Math.abs(unit.ec() * HOURS_PER_EC - unit.hours()) > 1e-9) {
-            errors.add(new InvalidValue("hours", "is " + unit.hours() + " but " + unit.ec() + " EC x " + HOURS_PER_EC
-                    + " = " + unit.ec() * HOURS_PER_EC));
+            errors.add(new InvalidValue("hours", "is " + unit.hours() + " but " + number(unit.ec()) + " EC x "
+                    + HOURS_PER_EC + " = " + number(unit.ec() * HOURS_PER_EC)));
         }
         oneOf("mode", unit.mode(), MODES, errors);
         if (unit.mode() != null && !unit.mode().equals("ONLINE") && isBlank(unit.place())) {
@@ -157,6 +157,10 @@ final class ChangeRules {
             errors.add(new InvalidValue(field, "must be one of " + new java.util.TreeSet<>(allowed) + ", got '"
                     + value + "'"));
         }
+    }
+
+    private static String number(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     static boolean isBlank(String value) {
