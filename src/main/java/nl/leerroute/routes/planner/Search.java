@@ -64,6 +64,18 @@ final class Search {
     private final long[] slack;
     private int stamp;
 
+    // Lagrangian relaxation (see lagrange()): multipliers kept between nodes as warm starts
+    private final double[] wd;
+    private final long maxW;
+    private double[] lamStore;
+    private final int[] muOff;
+    private final double[] muStore;
+    private final int[] availMark;
+    private int availStamp;
+    private final long[] rcl;
+    private final long[] rcOfUnit;
+    private boolean rootDone;
+
     // results
     int[] bestSet;
     long bestW = Long.MAX_VALUE;
@@ -90,6 +102,20 @@ final class Search {
         ovW = p.overlapWeights.toArray(new long[0][]);
         ovLimit = p.overlapLimits.stream().mapToLong(Long::longValue).toArray();
         ovl = new long[ovW.length];
+        wd = new double[n];
+        long mw = 1;
+        muOff = new int[n + 1];
+        for (int u = 0; u < n; u++) {
+            wd[u] = w[u];
+            mw = Math.max(mw, w[u]);
+            muOff[u + 1] = muOff[u] + in.groups[u].length;
+        }
+        maxW = mw;
+        lamStore = new double[in.E + 16];
+        muStore = new double[muOff[n]];
+        availMark = new int[n];
+        rcl = new long[n];
+        rcOfUnit = new long[n];
         for (int u = 0; u < n; u++) {
             if (p.excluded != null && p.excluded[u]) {
                 excl[u] = 1;
@@ -104,6 +130,23 @@ final class Search {
     }
 
     Search run() {
+        if (!p.greedy) {
+            // a first incumbent from the greedy rule under the same constraints, so that the bounds bite at once
+            Params g = new Params();
+            g.budget = p.budget;
+            g.deadline = p.deadline;
+            g.excluded = p.excluded;
+            g.overlapWeights = p.overlapWeights;
+            g.overlapLimits = p.overlapLimits;
+            g.greedy = true;
+            Search gs = new Search(in, w, g).run();
+            if (gs.bestSet != null) {
+                bestW = gs.bestW;
+                bestSet = gs.bestSet;
+                bestSchedule = gs.bestSchedule;
+                inexactSchedule |= gs.inexactSchedule;
+            }
+        }
         for (int t = 0; t < in.T; t++) {
             needCount[t] = 1;
             active[activeTop++] = t;
@@ -140,6 +183,7 @@ final class Search {
 
     private void dfs() {
         int pushed = 0;
+        int fixAtEntry = fixTop;
         try {
             while (true) {
                 nodes++;
@@ -148,15 +192,19 @@ final class Search {
                 }
                 stamp++;
                 List<int[]> unc = new ArrayList<>();
+                uncKeyTop = 0;
                 for (int i = 0; i < activeTop; i++) {
                     int e = active[i];
                     if (covCount[e] == 0) {
                         unc.add(in.prov[e]);
+                        pushKey(e);
                     }
                 }
-                for (int[] cut : cuts) {
+                for (int ci = 0; ci < cuts.size(); ci++) {
+                    int[] cut = cuts.get(ci);
                     if (!cutCovered(cut)) {
                         unc.add(cut);
+                        pushKey(in.E + ci);
                     }
                 }
                 for (int[] prov : unc) {
@@ -240,7 +288,37 @@ final class Search {
                 if (maxMinCost > p.budget - curCost) {
                     return;
                 }
-                long lbNode = curW + Math.max(dual, (long) Math.min(Math.floor(add), (double) (Long.MAX_VALUE / 4)));
+                long lag = Long.MIN_VALUE;
+                if (!p.greedy) {
+                    lag = lagrange(unc);
+                    if (lag == PRUNED) {
+                        return;
+                    }
+                    // units fixed to 0 by reduced costs are no longer available: pick the branch element again
+                    branch = null;
+                    branchAvail = Integer.MAX_VALUE;
+                    for (int[] prov : unc) {
+                        int a = 0;
+                        for (int u : prov) {
+                            if (mark[u] == stamp) {
+                                a++;
+                            }
+                        }
+                        if (a == 0) {
+                            return;
+                        }
+                        if (a < branchAvail) {
+                            branchAvail = a;
+                            branch = prov;
+                        }
+                    }
+                }
+                if (DEBUG && depth == 0 && pushed == 0) {
+                    System.err.printf("root: dual=%.1f lag=%.1f price=%.1f inc=%.1f%n", dual / (double) in.lexK1(),
+                            lag / (double) in.lexK1(), add / in.lexK1(), bestW / (double) in.lexK1());
+                }
+                long lbNode = curW + Math.max(Math.max(dual, lag),
+                        (long) Math.min(Math.floor(add), (double) (Long.MAX_VALUE / 4)));
                 if (aborted) {
                     abortLb = Math.min(abortLb, lbNode);
                     return;
@@ -275,14 +353,21 @@ final class Search {
                         kids[k++] = u;
                     }
                 }
-                Arrays.sort(kids, (x, y) -> better(x, y) ? -1 : better(y, x) ? 1 : 0);
+                if (lag != Long.MIN_VALUE) {
+                    // Lagrangian reduced cost first (dives towards the relaxation's solution), then price order
+                    Arrays.sort(kids, (x, y) -> rcOfUnit[x] != rcOfUnit[y] ? Long.compare(rcOfUnit[x], rcOfUnit[y])
+                            : better(x, y) ? -1 : better(y, x) ? 1 : 0);
+                } else {
+                    Arrays.sort(kids, (x, y) -> better(x, y) ? -1 : better(y, x) ? 1 : 0);
+                }
                 long[] kidSlack = new long[kids.length];
                 for (int i = 0; i < kids.length; i++) {
                     kidSlack[i] = slack[kids[i]];
                 }
                 int done = 0;
                 for (Integer u : kids) {
-                    // reduced-cost fixing: every set with u costs at least curW + dual + slack(u)
+                    // reduced-cost fixing: every set with u costs at least curW + dual + slack(u); units fixed by
+                    // the Lagrangian reduced costs are already excluded (excl) and are no longer available here
                     if (bestW != Long.MAX_VALUE && dual + kidSlack[done] > bestW - curW) {
                         excl[u]++;
                         done++;
@@ -307,7 +392,251 @@ final class Search {
             for (int i = 0; i < pushed; i++) {
                 cuts.remove(cuts.size() - 1);
             }
+            while (fixTop > fixAtEntry) {
+                excl[fixStack[--fixTop]]--;
+            }
         }
+    }
+
+    private void pushKey(int key) {
+        if (uncKeyTop == uncKey.length) {
+            uncKey = Arrays.copyOf(uncKey, 2 * uncKey.length);
+        }
+        uncKey[uncKeyTop++] = key;
+    }
+
+    // ------------------------------------------------------------------ Lagrangian bound
+
+    static boolean DEBUG = Boolean.getBoolean("planner.debug");
+    static final long PRUNED = Long.MIN_VALUE + 1;
+    static final int ROOT_ITERATIONS = 300;
+    static final int NODE_ITERATIONS = 25;
+
+    private int[] uncKey = new int[64];
+    private int uncKeyTop;
+    private int[] fixStack = new int[16];
+    private int fixTop;
+    private int[] locOf;
+    private int[] locMark;
+    private int[] units = new int[64];
+
+    /**
+     * Lagrangian bound for the node (exact, in the lexicographic weights). The relaxation: cover every uncovered
+     * element (rows "sum of x over its available providers >= 1", multipliers lambda) and, for each available
+     * provider u of those with an uncovered, not yet required group g, "sum of x over g's providers >= x_u"
+     * (multipliers mu): taking u pulls in g. Order, cycles, budget and the deeper groups are dropped, so for any
+     * lambda, mu >= 0, L = sum lambda + sum over units of min(0, rc_u) with rc_u = w_u - (multipliers of the rows
+     * u provides) + (mu of u's own rows) is a lower bound on the weight still to add. The multipliers come from a
+     * subgradient method in doubles (warm-started from the parent); the bound and the reduced costs are then
+     * recomputed in exact long arithmetic from the multipliers rounded down, so floating point never decides a
+     * prune. Every completion containing u weighs at least L + rc_u (rc_u >= 0), so a unit with
+     * L + rc_u > bestW - curW is excluded below this node (strictly greater: an equal-weight route could still win
+     * on finish or ids, so ties are kept). Returns {@link #PRUNED} when L itself exceeds the incumbent.
+     */
+    private long lagrange(List<int[]> unc) {
+        int n = in.n;
+        if (locOf == null) {
+            locOf = new int[n];
+            locMark = new int[n];
+        }
+        int r1 = unc.size();
+        // local unit list: available providers of the uncovered elements (mark == stamp) and of their open groups
+        int m = 0;
+        List<int[]> rows = new ArrayList<>(r1 * 2);
+        int[] owner = new int[16];
+        int[] slotOf = new int[16];
+        int ownTop = 0;
+        for (int i = 0; i < r1; i++) {
+            int[] prov = unc.get(i);
+            int[] row = new int[prov.length];
+            int k = 0;
+            for (int u : prov) {
+                if (mark[u] == stamp) {
+                    if (locMark[u] != stamp) {
+                        locMark[u] = stamp;
+                        locOf[u] = m;
+                        if (m == units.length) {
+                            units = Arrays.copyOf(units, 2 * m);
+                        }
+                        units[m++] = u;
+                    }
+                    row[k++] = locOf[u];
+                }
+            }
+            rows.add(Arrays.copyOf(row, k));
+        }
+        int mFirst = m;
+        for (int li = 0; li < mFirst; li++) {
+            int u = units[li];
+            int[] gs = in.groups[u];
+            for (int k = 0; k < gs.length; k++) {
+                int g = gs[k];
+                if (covCount[g] != 0 || needCount[g] != 0) {
+                    continue; // met, or already a row of its own
+                }
+                int[] prov = in.prov[g];
+                int[] row = new int[prov.length];
+                int c = 0;
+                for (int v : prov) {
+                    if (locMark[v] != stamp) {
+                        if (!avail(v)) {
+                            continue;
+                        }
+                        locMark[v] = stamp;
+                        locOf[v] = m;
+                        if (m == units.length) {
+                            units = Arrays.copyOf(units, 2 * m);
+                        }
+                        units[m++] = v;
+                    }
+                    row[c++] = locOf[v];
+                }
+                if (ownTop == owner.length) {
+                    owner = Arrays.copyOf(owner, 2 * ownTop);
+                    slotOf = Arrays.copyOf(slotOf, 2 * ownTop);
+                }
+                owner[ownTop] = li;
+                slotOf[ownTop++] = muOff[u] + k;
+                rows.add(Arrays.copyOf(row, c));
+            }
+        }
+        int rn = rows.size();
+        if ((long) (rn + 2) > Long.MAX_VALUE / 4 / maxW) {
+            return Long.MIN_VALUE; // could overflow the exact evaluation: no Lagrangian bound here
+        }
+        int maxKey = in.E + cuts.size();
+        if (lamStore.length < maxKey) {
+            lamStore = Arrays.copyOf(lamStore, 2 * maxKey);
+        }
+        double[] mult = new double[rn];
+        for (int i = 0; i < r1; i++) {
+            mult[i] = lamStore[uncKey[i]];
+        }
+        for (int j = 0; j < ownTop; j++) {
+            mult[r1 + j] = muStore[slotOf[j]];
+        }
+        double[] best = mult.clone();
+        double[] rc = new double[m];
+        boolean root = !rootDone;
+        rootDone = true;
+        int iters = root ? ROOT_ITERATIONS : NODE_ITERATIONS;
+        double theta = root ? 1.0 : 0.25;
+        double bestL = Double.NEGATIVE_INFINITY;
+        double gap = bestW == Long.MAX_VALUE ? Double.NaN : (double) (bestW - curW);
+        int stall = 0;
+        double[] sub = new double[rn];
+        for (int it = 0; it < iters; it++) {
+            for (int li = 0; li < m; li++) {
+                rc[li] = wd[units[li]];
+            }
+            double sumMult = 0;
+            for (int i = 0; i < rn; i++) {
+                double y = mult[i];
+                if (y == 0) {
+                    continue;
+                }
+                if (i < r1) {
+                    sumMult += y;
+                } else {
+                    rc[owner[i - r1]] += y;
+                }
+                for (int li : rows.get(i)) {
+                    rc[li] -= y;
+                }
+            }
+            double l = sumMult;
+            for (int li = 0; li < m; li++) {
+                if (rc[li] < 0) {
+                    l += rc[li];
+                }
+            }
+            if (l > bestL * (1 + 1e-9) + 1e-9) {
+                bestL = l;
+                System.arraycopy(mult, 0, best, 0, rn);
+                stall = 0;
+            } else if (++stall >= (root ? 15 : 5)) {
+                theta /= 2;
+                stall = 0;
+            }
+            if (!Double.isNaN(gap) && bestL > gap * (1 + 1e-9)) {
+                break; // prunes (checked exactly below)
+            }
+            double norm = 0;
+            for (int i = 0; i < rn; i++) {
+                int[] row = rows.get(i);
+                double sg = i < r1 ? 1 : (rc[owner[i - r1]] < 0 ? 1 : 0);
+                for (int li : row) {
+                    if (rc[li] < 0) {
+                        sg -= 1;
+                    }
+                }
+                if (sg < 0 && mult[i] <= 0) {
+                    sg = 0; // projected: the multiplier cannot go below 0
+                }
+                sub[i] = sg;
+                norm += sg * sg;
+            }
+            if (norm == 0 || theta < 1e-4) {
+                break;
+            }
+            double target = Double.isNaN(gap) ? Math.max(1.05 * l, l + maxW * 0.01) : gap;
+            double step = theta * Math.max(target - l, 1e-6 * Math.abs(target) + 1) / norm;
+            for (int i = 0; i < rn; i++) {
+                if (sub[i] != 0) {
+                    mult[i] = Math.min(Math.max(0, mult[i] + step * sub[i]), (double) maxW);
+                }
+            }
+        }
+        for (int i = 0; i < r1; i++) {
+            lamStore[uncKey[i]] = best[i];
+        }
+        for (int j = 0; j < ownTop; j++) {
+            muStore[slotOf[j]] = best[r1 + j];
+        }
+        // exact evaluation with the multipliers rounded down to longs
+        for (int li = 0; li < m; li++) {
+            rcl[li] = w[units[li]];
+        }
+        long lex = 0;
+        for (int i = 0; i < rn; i++) {
+            long y = (long) Math.min(Math.floor(best[i]), (double) maxW);
+            if (y <= 0) {
+                continue;
+            }
+            if (i < r1) {
+                lex += y;
+            } else {
+                rcl[owner[i - r1]] += y;
+            }
+            for (int li : rows.get(i)) {
+                rcl[li] -= y;
+            }
+        }
+        for (int li = 0; li < m; li++) {
+            rcOfUnit[units[li]] = rcl[li];
+            if (rcl[li] < 0) {
+                lex += rcl[li];
+            }
+        }
+        if (bestW != Long.MAX_VALUE) {
+            long room = bestW - curW;
+            if (lex > room) {
+                return PRUNED;
+            }
+            for (int li = 0; li < m; li++) {
+                long rcu = rcl[li];
+                if (rcu > 0 && lex + rcu > room) {
+                    int u = units[li];
+                    excl[u]++;
+                    mark[u] = 0;
+                    if (fixTop == fixStack.length) {
+                        fixStack = Arrays.copyOf(fixStack, 2 * fixTop);
+                    }
+                    fixStack[fixTop++] = u;
+                }
+            }
+        }
+        return lex;
     }
 
     /** Price order: lower weight per newly covered element first, then lower weight, then lower index. */
