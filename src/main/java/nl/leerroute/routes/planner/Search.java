@@ -40,7 +40,30 @@ final class Search {
         long nodeLimit = Long.MAX_VALUE;
         long deadlineNanos = Long.MAX_VALUE;
         boolean greedy;
+        /** look for a good first route (greedy, then core searches) before the exact search. */
+        boolean primal = true;
+        /** stop after the root's Lagrangian bound (used to pick the core). */
+        boolean rootOnly;
+
+        Params copy() {
+            Params c = new Params();
+            c.budget = budget;
+            c.deadline = deadline;
+            c.excluded = excluded;
+            c.overlapWeights = overlapWeights;
+            c.overlapLimits = overlapLimits;
+            c.nodeLimit = nodeLimit;
+            c.deadlineNanos = deadlineNanos;
+            c.greedy = greedy;
+            c.primal = primal;
+            c.rootOnly = rootOnly;
+            return c;
+        }
     }
+
+    /** Core searches: rounds, node limit per round, share of the gap a unit's reduced cost may use. */
+    static final int CORE_ROUNDS = 3;
+    static final long CORE_NODES = 20_000;
 
     private final Instance in;
     private final long[] w;
@@ -130,22 +153,8 @@ final class Search {
     }
 
     Search run() {
-        if (!p.greedy) {
-            // a first incumbent from the greedy rule under the same constraints, so that the bounds bite at once
-            Params g = new Params();
-            g.budget = p.budget;
-            g.deadline = p.deadline;
-            g.excluded = p.excluded;
-            g.overlapWeights = p.overlapWeights;
-            g.overlapLimits = p.overlapLimits;
-            g.greedy = true;
-            Search gs = new Search(in, w, g).run();
-            if (gs.bestSet != null) {
-                bestW = gs.bestW;
-                bestSet = gs.bestSet;
-                bestSchedule = gs.bestSchedule;
-                inexactSchedule |= gs.inexactSchedule;
-            }
+        if (!p.greedy && p.primal) {
+            primal();
         }
         for (int t = 0; t < in.T; t++) {
             needCount[t] = 1;
@@ -154,6 +163,90 @@ final class Search {
         dfs();
         return this;
     }
+
+    private void adopt(Search s) {
+        if (s.bestSet != null && (bestSet == null || s.bestW < bestW)) {
+            bestW = s.bestW;
+            bestSet = s.bestSet;
+            bestSchedule = s.bestSchedule;
+            inexactSchedule |= s.inexactSchedule;
+        }
+    }
+
+    /**
+     * A good first route, so that the bound and the reduced-cost fixing bite from the root: the greedy route,
+     * then a few rounds of the same exact search restricted to the core (units whose root reduced cost is within
+     * a quarter of the gap, plus the units the relaxation does not see) under a node limit. Only the route is
+     * used; optimality is still proven by the full search that follows.
+     */
+    private void primal() {
+        Params g = p.copy();
+        g.greedy = true;
+        g.nodeLimit = Long.MAX_VALUE;
+        g.deadlineNanos = Long.MAX_VALUE;
+        adopt(new Search(in, w, g).run());
+        for (int round = 0; round < CORE_ROUNDS && bestSet != null; round++) {
+            if (System.nanoTime() > p.deadlineNanos || nodes >= p.nodeLimit) {
+                return;
+            }
+            Params pr = p.copy();
+            pr.primal = false;
+            pr.rootOnly = true;
+            Search probe = new Search(in, w, pr);
+            probe.bestW = bestW;
+            probe.bestSet = bestSet;
+            probe.bestSchedule = bestSchedule;
+            probe.run();
+            adopt(probe); // its root heuristic may have found a better route
+            if (probe.rootLag == Long.MIN_VALUE || probe.rootLag == PRUNED) {
+                return; // no bound, or the incumbent is already proven optimal at the root
+            }
+            System.arraycopy(probe.lamStore, 0, lamStore = Arrays.copyOf(lamStore, Math.max(lamStore.length,
+                    probe.lamStore.length)), 0, probe.lamStore.length);
+            System.arraycopy(probe.muStore, 0, muStore, 0, muStore.length);
+            warm = true;
+            long threshold = (bestW - probe.rootLag) / 4;
+            boolean[] ex = p.excluded == null ? new boolean[in.n] : p.excluded.clone();
+            for (int u = 0; u < in.n; u++) {
+                if (probe.rootKnown[u] && probe.rootRc[u] > threshold) {
+                    ex[u] = true;
+                }
+            }
+            Params pc = p.copy();
+            pc.primal = false;
+            pc.excluded = ex;
+            pc.nodeLimit = Math.min(CORE_NODES, Math.max(0, p.nodeLimit - nodes));
+            Search core = new Search(in, w, pc);
+            core.bestW = bestW;
+            core.bestSet = bestSet;
+            core.bestSchedule = bestSchedule;
+            core.lamStore = lamStore.clone();
+            System.arraycopy(muStore, 0, core.muStore, 0, muStore.length);
+            core.warm = true;
+            core.run();
+            nodes += core.nodes;
+            long before = bestW;
+            if (DEBUG) {
+                int k = 0;
+                for (boolean b : ex) {
+                    k += b ? 0 : 1;
+                }
+                System.err.printf("core round %d: lag=%.1f inc=%.1f core units=%d -> %.1f nodes=%d%n", round,
+                        probe.rootLag / (double) in.lexK1(), bestW / (double) in.lexK1(), k,
+                        core.bestW / (double) in.lexK1(), core.nodes);
+            }
+            adopt(core);
+            if (bestW >= before) {
+                return;
+            }
+        }
+    }
+
+    long rootLag = Long.MIN_VALUE;
+    /** multipliers were copied from a probe: the root needs fewer iterations. */
+    private boolean warm;
+    long[] rootRc;
+    boolean[] rootKnown;
 
     /** Proven lower bound on the weight of any valid set (the best weight when not aborted). */
     long lowerBound() {
@@ -292,6 +385,9 @@ final class Search {
                 if (!p.greedy) {
                     lag = lagrange(unc);
                     if (lag == PRUNED) {
+                        if (p.rootOnly) {
+                            rootLag = PRUNED;
+                        }
                         return;
                     }
                     // units fixed to 0 by reduced costs are no longer available: pick the branch element again
@@ -312,6 +408,15 @@ final class Search {
                             branch = prov;
                         }
                     }
+                }
+                if (p.rootOnly) {
+                    rootLag = lag;
+                    rootRc = rcOfUnit.clone();
+                    rootKnown = new boolean[in.n];
+                    for (int u = 0; u < in.n; u++) {
+                        rootKnown[u] = locMark != null && locMark[u] == stamp;
+                    }
+                    return;
                 }
                 if (DEBUG && depth == 0 && pushed == 0) {
                     System.err.printf("root: dual=%.1f lag=%.1f price=%.1f inc=%.1f%n", dual / (double) in.lexK1(),
@@ -405,12 +510,166 @@ final class Search {
         uncKey[uncKeyTop++] = key;
     }
 
+    // ------------------------------------------------------------------ Lagrangian heuristic
+
+    /**
+     * Turns a unit set into a valid route if it can (root only, nothing chosen yet): adds, while some target or
+     * some group of a unit in the set is uncovered, the available provider with the least weight per uncovered
+     * element it covers (fewest-provider element first); then drops units that are not needed, heaviest first;
+     * then checks order, schedule, budget and overlap like a leaf. Offers the result as incumbent; true if it
+     * became the incumbent.
+     */
+    private boolean heuristic(boolean[] inS) {
+        int n = in.n;
+        for (int u = 0; u < n; u++) {
+            if (inS[u] && !avail(u)) {
+                inS[u] = false;
+            }
+        }
+        int[] cov = new int[in.E];
+        int[] need = new int[in.E]; // targets: 1; groups: the number of units in the set that require them
+        for (int t = 0; t < in.T; t++) {
+            need[t] = 1;
+        }
+        for (int u = 0; u < n; u++) {
+            if (inS[u]) {
+                for (int e : in.covList[u]) {
+                    cov[e]++;
+                }
+                for (int g : in.groups[u]) {
+                    need[g]++;
+                }
+            }
+        }
+        while (true) {
+            int pick = -1;
+            int pickLen = Integer.MAX_VALUE;
+            for (int e = 0; e < in.E; e++) {
+                if (need[e] > 0 && cov[e] == 0 && in.prov[e].length < pickLen) {
+                    pick = e;
+                    pickLen = in.prov[e].length;
+                }
+            }
+            if (pick < 0) {
+                break;
+            }
+            int bu = -1;
+            double br = Double.MAX_VALUE;
+            for (int u : in.prov[pick]) {
+                if (inS[u] || !avail(u)) {
+                    continue;
+                }
+                int k = 0;
+                for (int e : in.covList[u]) {
+                    if (need[e] > 0 && cov[e] == 0) {
+                        k++;
+                    }
+                }
+                double r = wd[u] / k;
+                if (r < br) {
+                    br = r;
+                    bu = u;
+                }
+            }
+            if (bu < 0) {
+                return false;
+            }
+            inS[bu] = true;
+            for (int e : in.covList[bu]) {
+                cov[e]++;
+            }
+            for (int g : in.groups[bu]) {
+                need[g]++;
+            }
+        }
+        // drop what is not needed, heaviest first
+        Integer[] order = new Integer[n];
+        int k = 0;
+        for (int u = 0; u < n; u++) {
+            if (inS[u]) {
+                order[k++] = u;
+            }
+        }
+        Integer[] ord = Arrays.copyOf(order, k);
+        Arrays.sort(ord, (a, b) -> w[a] != w[b] ? Long.compare(w[b], w[a]) : Integer.compare(a, b));
+        for (int u : ord) {
+            for (int g : in.groups[u]) {
+                need[g]--;
+            }
+            boolean ok = true;
+            for (int e : in.covList[u]) {
+                if (cov[e] == 1 && need[e] > 0) {
+                    ok = false;
+                    break;
+                }
+            }
+            if (ok) {
+                inS[u] = false;
+                for (int e : in.covList[u]) {
+                    cov[e]--;
+                }
+            } else {
+                for (int g : in.groups[u]) {
+                    need[g]++;
+                }
+            }
+        }
+        int cnt = 0;
+        long sw = 0;
+        long scost = 0;
+        long[] ov = new long[ovW.length];
+        for (int u = 0; u < n; u++) {
+            if (inS[u]) {
+                cnt++;
+                sw += w[u];
+                scost += in.cost[u];
+                for (int r = 0; r < ovW.length; r++) {
+                    ov[r] += ovW[r][u];
+                }
+            }
+        }
+        if (scost > p.budget || sw > bestW) {
+            return false;
+        }
+        for (int r = 0; r < ovW.length; r++) {
+            if (ov[r] > ovLimit[r]) {
+                return false;
+            }
+        }
+        int[] set = new int[cnt];
+        k = 0;
+        for (int u = 0; u < n; u++) {
+            if (inS[u]) {
+                set[k++] = u;
+            }
+        }
+        if (in.stuck(set, inS).length > 0) {
+            return false;
+        }
+        Sequencer.Schedule sch = Sequencer.schedule(in, set);
+        if (sch.end() == Long.MAX_VALUE || sch.end() > p.deadline) {
+            return false;
+        }
+        if (bestSet == null || sw < bestW || (sw == bestW && (sch.end() < bestSchedule.end()
+                || (sch.end() == bestSchedule.end() && Arrays.compare(set, bestSet) < 0)))) {
+            if (!sch.exact()) {
+                inexactSchedule = true;
+            }
+            boolean improved = sw < bestW;
+            bestW = sw;
+            bestSet = set;
+            bestSchedule = sch;
+            return improved;
+        }
+        return false;
+    }
+
     // ------------------------------------------------------------------ Lagrangian bound
 
     static boolean DEBUG = Boolean.getBoolean("planner.debug");
     static final long PRUNED = Long.MIN_VALUE + 1;
     static final int ROOT_ITERATIONS = 300;
-    static final int NODE_ITERATIONS = 25;
+    static final int NODE_ITERATIONS = Integer.getInteger("planner.nodeIt", 10);
 
     private int[] uncKey = new int[64];
     private int uncKeyTop;
@@ -501,6 +760,14 @@ final class Search {
             }
         }
         int rn = rows.size();
+        int[] rowStart = new int[rn + 1];
+        for (int i = 0; i < rn; i++) {
+            rowStart[i + 1] = rowStart[i] + rows.get(i).length;
+        }
+        int[] rowIdx = new int[rowStart[rn]];
+        for (int i = 0; i < rn; i++) {
+            System.arraycopy(rows.get(i), 0, rowIdx, rowStart[i], rows.get(i).length);
+        }
         if ((long) (rn + 2) > Long.MAX_VALUE / 4 / maxW) {
             return Long.MIN_VALUE; // could overflow the exact evaluation: no Lagrangian bound here
         }
@@ -519,7 +786,7 @@ final class Search {
         double[] rc = new double[m];
         boolean root = !rootDone;
         rootDone = true;
-        int iters = root ? ROOT_ITERATIONS : NODE_ITERATIONS;
+        int iters = root ? (warm ? ROOT_ITERATIONS / 3 : ROOT_ITERATIONS) : NODE_ITERATIONS;
         double theta = root ? 1.0 : 0.25;
         double bestL = Double.NEGATIVE_INFINITY;
         double gap = bestW == Long.MAX_VALUE ? Double.NaN : (double) (bestW - curW);
@@ -540,14 +807,26 @@ final class Search {
                 } else {
                     rc[owner[i - r1]] += y;
                 }
-                for (int li : rows.get(i)) {
-                    rc[li] -= y;
+                for (int q = rowStart[i], qe = rowStart[i + 1]; q < qe; q++) {
+                    rc[rowIdx[q]] -= y;
                 }
             }
             double l = sumMult;
             for (int li = 0; li < m; li++) {
                 if (rc[li] < 0) {
                     l += rc[li];
+                }
+            }
+            if (root && (it % 10 == 9 || it == iters - 1) && depth == 0) {
+                // Lagrangian heuristic: the relaxation's units, repaired into a valid route, then trimmed
+                boolean[] start = new boolean[in.n];
+                for (int li = 0; li < m; li++) {
+                    if (rc[li] < 0) {
+                        start[units[li]] = true;
+                    }
+                }
+                if (heuristic(start)) {
+                    gap = (double) (bestW - curW);
                 }
             }
             if (l > bestL * (1 + 1e-9) + 1e-9) {
@@ -563,10 +842,9 @@ final class Search {
             }
             double norm = 0;
             for (int i = 0; i < rn; i++) {
-                int[] row = rows.get(i);
                 double sg = i < r1 ? 1 : (rc[owner[i - r1]] < 0 ? 1 : 0);
-                for (int li : row) {
-                    if (rc[li] < 0) {
+                for (int q = rowStart[i], qe = rowStart[i + 1]; q < qe; q++) {
+                    if (rc[rowIdx[q]] < 0) {
                         sg -= 1;
                     }
                 }
