@@ -13,7 +13,9 @@ import java.util.TreeSet;
  * child i takes provider i and excludes providers 1..i-1, so every set is met at most once. The bound is the
  * price bound {@code sum over uncovered elements e of min over available u covering e of w(u) / |uncovered
  * elements u covers|}: any cover pays each unit's weight at most once, spread over the elements it covers, so
- * this never exceeds the cost of completing the set (a relaxation that also ignores ordering).
+ * this never exceeds the cost of completing the set (a relaxation that also ignores ordering). Stronger: a
+ * long-exact dual ascent and a Lagrangian bound with reduced-cost fixing (see {@link #lagrange}); the search
+ * starts from a greedy route improved by a Lagrangian heuristic and core searches (see {@link #primal}).
  *
  * <p>When a set covers everything it is checked:
  * <ul>
@@ -669,6 +671,7 @@ final class Search {
     static boolean DEBUG = Boolean.getBoolean("planner.debug");
     static final long PRUNED = Long.MIN_VALUE + 1;
     static final int ROOT_ITERATIONS = 300;
+    static final double MIN_THETA = 1e-4;
     static final int NODE_ITERATIONS = Integer.getInteger("planner.nodeIt", 10);
 
     private int[] uncKey = new int[64];
@@ -854,7 +857,7 @@ final class Search {
                 sub[i] = sg;
                 norm += sg * sg;
             }
-            if (norm == 0 || theta < 1e-4) {
+            if (norm == 0 || theta < MIN_THETA) {
                 break;
             }
             double target = Double.isNaN(gap) ? Math.max(1.05 * l, l + maxW * 0.01) : gap;
