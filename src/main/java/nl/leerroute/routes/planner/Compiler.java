@@ -245,7 +245,10 @@ final class Compiler {
                 if (groupMetByCredit(u, g)) {
                     continue;
                 }
-                int[] prov = groupProviders(u, g, reachable);
+                // a unit never meets its own entry requirement (it must be met before the unit starts), so it
+                // is no provider of its own groups: keeps the covering relaxation from counting it twice
+                final int self = u;
+                int[] prov = Arrays.stream(groupProviders(u, g, reachable)).filter(v -> v != self).toArray();
                 String key = Arrays.toString(prov);
                 Integer e = elementOfKey.get(key);
                 if (e == null) {

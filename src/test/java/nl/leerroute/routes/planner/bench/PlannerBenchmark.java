@@ -20,7 +20,8 @@ import nl.leerroute.routes.planner.RoutePlanner;
  *     -Dexec.classpathScope=test [-Dexec.args="50 30 20"]
  * </pre>
  *
- * The optional arguments are the number of instances per size (40/12, 300/40, 2000/60).
+ * The optional arguments are the number of instances per size (40/12, 300/40, 2000/60);
+ * {@code -Dbench.generator=uniform} runs the first, uniform generator instead of the catalogue-shaped one.
  */
 public final class PlannerBenchmark {
 
@@ -44,12 +45,17 @@ public final class PlannerBenchmark {
                 }
             }
         }
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        System.out.printf(Locale.ROOT, "generator %s, %d cores, load average %.2f at start%n",
+                System.getProperty("bench.generator", "catalogue"), os.getAvailableProcessors(), os.getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "%-9s %4s | %-30s | %-24s | %-26s | %s%n", "size", "n",
                 "planner median / p95 / max ms", "proven optimal", "greedy hours vs optimal", "CP-SAT median / p95 ms,"
                         + " proven, agrees");
         for (int s = 0; s < 3; s++) {
             run(sizes[s][0], sizes[s][1], counts[s]);
         }
+        System.out.printf(Locale.ROOT, "load average %.2f at the end (the machine may be shared)%n",
+                os.getSystemLoadAverage());
     }
 
     private static void run(int candidates, int missing, int count) {
