@@ -65,7 +65,8 @@ final class Search {
 
     /** Core searches: rounds, node limit per round, share of the gap a unit's reduced cost may use. */
     static final int CORE_ROUNDS = 3;
-    static final long CORE_NODES = 20_000;
+    static final long CORE_NODES = 2_000;
+    static final int CORE_MIN_UNITS = 100;
 
     private final Instance in;
     private final long[] w;
@@ -187,7 +188,12 @@ final class Search {
         g.nodeLimit = Long.MAX_VALUE;
         g.deadlineNanos = Long.MAX_VALUE;
         adopt(new Search(in, w, g).run());
-        for (int round = 0; round < CORE_ROUNDS && bestSet != null; round++) {
+        int open = 0;
+        for (int u = 0; u < in.n; u++) {
+            open += excl[u] == 0 ? 1 : 0;
+        }
+        int rounds = open < CORE_MIN_UNITS ? 0 : CORE_ROUNDS; // small: plain branch and bound is quicker
+        for (int round = 0; round < rounds && bestSet != null; round++) {
             if (System.nanoTime() > p.deadlineNanos || nodes >= p.nodeLimit) {
                 return;
             }
@@ -668,11 +674,12 @@ final class Search {
 
     // ------------------------------------------------------------------ Lagrangian bound
 
-    static boolean DEBUG = Boolean.getBoolean("planner.debug");
+    /** -Dplanner.debug=true prints root bounds and core rounds to stderr (diagnostics only). */
+    static final boolean DEBUG = Boolean.getBoolean("planner.debug");
     static final long PRUNED = Long.MIN_VALUE + 1;
     static final int ROOT_ITERATIONS = 300;
     static final double MIN_THETA = 1e-4;
-    static final int NODE_ITERATIONS = Integer.getInteger("planner.nodeIt", 10);
+    static final int NODE_ITERATIONS = 10;
 
     private int[] uncKey = new int[64];
     private int uncKeyTop;
