@@ -2,6 +2,7 @@ package nl.leerroute.institution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -139,17 +140,17 @@ class InstitutionApiIntegrationTest {
         String id = outcome.get("id").asString();
         GraphQlTester.Response response = graphQl.documentName("modulesCoveringOutcome").variable("outcomeId", id)
                 .execute();
-        response.path("modulesCoveringOutcome").entityList(Object.class).hasSize(outcome.get("units").asInt());
-        response.path("modulesCoveringOutcome[*].level").entityList(Integer.class)
+        response.path("modulesCoveringOutcome.edges").entityList(Object.class).hasSize(outcome.get("units").asInt());
+        response.path("modulesCoveringOutcome.edges[*].node.level").entityList(Integer.class)
                 .satisfies(levels -> assertThat(levels).allMatch(l -> l >= outcome.get("level").asInt()));
-        response.path("modulesCoveringOutcome[*].learningUnit.provider.name").entityList(String.class)
+        response.path("modulesCoveringOutcome.edges[*].node.learningUnit.provider.name").entityList(String.class)
                 .satisfies(names -> assertThat(names).doesNotContainNull());
 
         int minLevel = outcome.get("level").asInt() + 1;
         long above = cypher("MATCH (u:LearningUnit)-[y:YIELDS]->(:LearningOutcome {id: $id}) WHERE y.level >= $min "
                 + "RETURN count(u) AS c", Map.of("id", id, "min", minLevel)).get(0).get("c").asLong();
         graphQl.documentName("modulesCoveringOutcome").variable("outcomeId", id).variable("minLevel", minLevel)
-                .execute().path("modulesCoveringOutcome").entityList(Object.class).hasSize((int) above);
+                .execute().path("modulesCoveringOutcome.edges").entityList(Object.class).hasSize((int) above);
     }
 
     @Test
@@ -175,11 +176,11 @@ class InstitutionApiIntegrationTest {
     }
 
     Map<String, String> uncovered() {
-        GraphQlTester.Response response = graphQl.documentName("uncoveredOutcomes").variable("first", 1000).execute();
-        List<String> ids = response.path("uncoveredOutcomes[*].outcome.id").entityList(String.class).get();
+        GraphQlTester.Response response = graphQl.documentName("uncoveredOutcomes").variable("first", 100).execute();
+        List<String> ids = response.path("uncoveredOutcomes.edges[*].node.outcome.id").entityList(String.class).get();
         Map<String, String> actual = new TreeMap<>();
         for (int i = 0; i < ids.size(); i++) {
-            String prefix = "uncoveredOutcomes[" + i + "].";
+            String prefix = "uncoveredOutcomes.edges[" + i + "].node.";
             actual.put(ids.get(i), response.path(prefix + "requiredLevel").entity(Integer.class).get() + "/"
                     + response.path(prefix + "highestTaughtLevel").entity(Integer.class).get() + "/"
                     + new TreeSet<>(response.path(prefix + "requiredBy[*].requirer.id").entityList(String.class).get()));
@@ -215,17 +216,25 @@ class InstitutionApiIntegrationTest {
         assertThat(cypher("MATCH (u:LearningUnit)-[:REQUIRES_ENTRY]->(o)<-[:YIELDS]-(u) RETURN count(o) AS c",
                 Map.of()).get(0).get("c").asLong()).as("no seed unit requires an outcome it yields, so levels never "
                 + "separate two seed units").isZero();
-        GraphQlTester.Response response = graphQl.documentName("catalogueOverlap").variable("institutionId", PROVIDER)
-                .execute();
-        List<String> units = response.path("catalogueOverlap[*].learningUnit.id").entityList(String.class).get();
-        List<String> others = response.path("catalogueOverlap[*].otherUnit.id").entityList(String.class).get();
-        List<Boolean> same = response.path("catalogueOverlap[*].sameProvider").entityList(Boolean.class).get();
         Set<String> actual = new TreeSet<>();
-        for (int i = 0; i < units.size(); i++) {
-            actual.add(units.get(i) + ">" + others.get(i) + ":" + same.get(i));
-        }
+        String after = null;
+        GraphQlTester.Response response;
+        do {
+            response = graphQl.documentName("catalogueOverlap").variable("institutionId", PROVIDER)
+                    .variable("after", after).execute();
+            List<String> units = response.path("catalogueOverlap.edges[*].node.learningUnit.id")
+                    .entityList(String.class).get();
+            List<String> others = response.path("catalogueOverlap.edges[*].node.otherUnit.id")
+                    .entityList(String.class).get();
+            List<Boolean> same = response.path("catalogueOverlap.edges[*].node.sameProvider")
+                    .entityList(Boolean.class).get();
+            for (int i = 0; i < units.size(); i++) {
+                actual.add(units.get(i) + ">" + others.get(i) + ":" + same.get(i));
+            }
+            after = response.path("catalogueOverlap.pageInfo.endCursor").entity(String.class).get();
+        } while (response.path("catalogueOverlap.pageInfo.hasNextPage").entity(Boolean.class).get());
         assertThat(actual).isNotEmpty().isEqualTo(expected);
-        response.path("catalogueOverlap[*].sharedOutcomes[*].levels.to").entityList(Integer.class)
+        response.path("catalogueOverlap.edges[*].node.sharedOutcomes[*].levels.to").entityList(Integer.class)
                 .satisfies(levels -> assertThat(levels).allMatch(l -> l >= 1 && l <= 8));
     }
 
@@ -236,10 +245,19 @@ class InstitutionApiIntegrationTest {
                 List.of(Map.of("outcomeId", "lo-iot-architecture", "level", 6))), "entryRequirements",
                 List.of(Map.of("alternatives", List.of(Map.of("outcomeId", "lo-iot-architecture", "minLevel", 4)))));
         mutate("addLearningUnit", unit).path("addLearningUnit.errors").entityList(Object.class).hasSize(0);
-        GraphQlTester.Response response = graphQl.documentName("catalogueOverlap").variable("institutionId", PROVIDER)
-                .execute();
-        List<String> units = response.path("catalogueOverlap[*].learningUnit.id").entityList(String.class).get();
-        List<String> others = response.path("catalogueOverlap[*].otherUnit.id").entityList(String.class).get();
+        List<String> units = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        String after = null;
+        GraphQlTester.Response response;
+        do {
+            response = graphQl.documentName("catalogueOverlap").variable("institutionId", PROVIDER)
+                    .variable("after", after).execute();
+            units.addAll(response.path("catalogueOverlap.edges[*].node.learningUnit.id").entityList(String.class)
+                    .get());
+            others.addAll(response.path("catalogueOverlap.edges[*].node.otherUnit.id").entityList(String.class)
+                    .get());
+            after = response.path("catalogueOverlap.pageInfo.endCursor").entity(String.class).get();
+        } while (response.path("catalogueOverlap.pageInfo.hasNextPage").entity(Boolean.class).get());
         Map<String, Integer> otherLevel = new HashMap<>();
         cypher("MATCH (u:LearningUnit)-[y:YIELDS]->(:LearningOutcome {id: 'lo-iot-architecture'}) WHERE u.id <> $id "
                 + "AND u.kind <> 'ASSESSMENT' RETURN u.id AS id, y.level AS level", Map.of("id", UNIT))
@@ -475,7 +493,7 @@ class InstitutionApiIntegrationTest {
         Map<String, Object> unit = with(validUnit(), "yields", List.of(Map.of("outcomeId", OUTCOME, "level", 4)));
         mutate("addLearningUnit", unit).path("addLearningUnit.errors").entityList(Object.class).hasSize(0);
         graphQl.documentName("modulesCoveringOutcome").variable("outcomeId", OUTCOME).execute()
-                .path("modulesCoveringOutcome[*].learningUnit.id").entityList(String.class).containsExactly(UNIT);
+                .path("modulesCoveringOutcome.edges[*].node.learningUnit.id").entityList(String.class).containsExactly(UNIT);
 
         GraphQlTester.Response updated = mutate("updateLearningOutcome", Map.of("id", OUTCOME, "eqfLevel", 5,
                 "titleEn", "Changed test outcome"));
@@ -483,7 +501,7 @@ class InstitutionApiIntegrationTest {
         updated.path("updateLearningOutcome.learningOutcome.titleNl").entity(String.class).isEqualTo("Testleeruitkomst");
         updated.path("updateLearningOutcome.learningOutcome.shelfLifeYears").entity(Integer.class).isEqualTo(5);
         graphQl.documentName("modulesCoveringOutcome").variable("outcomeId", OUTCOME).execute()
-                .path("modulesCoveringOutcome").entityList(Object.class).hasSize(0);
+                .path("modulesCoveringOutcome.edges").entityList(Object.class).hasSize(0);
 
         GraphQlTester.Response inUse = mutate("removeLearningOutcome", Map.of("id", OUTCOME));
         inUse.path("removeLearningOutcome.errors[0].__typename").entity(String.class).isEqualTo("StillInUse");
