@@ -96,10 +96,11 @@ public class RouteService {
                 : command.constraints(), command.startDate() != null ? command.startDate() : LocalDate.now(clock),
                 command.alternatives(), TIME_LIMIT, 0);
         RoutePlan plan = RoutePlanner.plan(snapshot, profile, request);
-        return view(command.label(), plan, profile, targetList);
+        return view(command.label(), plan, profile, targetList, targets.name(command.goal()));
     }
 
-    private PlanView view(String label, RoutePlan plan, PersonProfile profile, List<Target> targetList) {
+    private PlanView view(String label, RoutePlan plan, PersonProfile profile, List<Target> targetList,
+            Targets.GoalName goalName) {
         Set<String> unitIds = new LinkedHashSet<>();
         Set<String> outcomeIds = new LinkedHashSet<>();
         targetList.forEach(t -> outcomeIds.add(t.outcomeId()));
@@ -147,8 +148,8 @@ public class RouteService {
         List<OutcomeAtLevel> targetViews = targetList.stream()
                 .map(t -> new OutcomeAtLevel(outcomes.get(t.outcomeId()), t.minLevel())).toList();
         return new PlanView(label, plan.status(), best, alternatives, credits, plan.lowerBoundHours(), plan.gap(),
-                reasons, targetViews, explanation(plan, targetList, Locale.forLanguageTag("nl-NL")),
-                explanation(plan, targetList, Locale.ENGLISH));
+                reasons, targetViews, explanation(plan, targetList, goalName.nl(),
+                Locale.forLanguageTag("nl-NL")), explanation(plan, targetList, goalName.en(), Locale.ENGLISH));
     }
 
     private static RouteView route(RoutePlan.Route route, Map<String, LearningUnit> units,
@@ -174,13 +175,12 @@ public class RouteService {
     }
 
     /** A short account of the plan in the person's language. */
-    static String explanation(RoutePlan plan, List<Target> targets, Locale locale) {
+    static String explanation(RoutePlan plan, List<Target> targets, String goal, Locale locale) {
         boolean nl = locale.getLanguage().equals("nl");
         NumberFormat money = NumberFormat.getCurrencyInstance(nl ? Locale.forLanguageTag("nl-NL") : Locale.UK);
         money.setCurrency(java.util.Currency.getInstance("EUR"));
         long credited = plan.credits().stream().filter(c -> c.usedFor() != null && c.usedFor().startsWith("target"))
                 .count();
-        String goal = targets.isEmpty() || targets.get(0).label() == null ? "" : targets.get(0).label();
         StringBuilder text = new StringBuilder();
         switch (plan.status()) {
             case OPTIMAL, FEASIBLE -> {

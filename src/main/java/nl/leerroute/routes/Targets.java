@@ -52,6 +52,41 @@ public class Targets {
         return programme(goal);
     }
 
+    /** How the goal is named in a sentence, in Dutch and English. */
+    public record GoalName(String nl, String en) {
+    }
+
+    public GoalName name(Goal goal) {
+        if (goal.roleId() != null) {
+            return named("Role", goal.roleId(), "de rol ", "the role ");
+        }
+        if (goal.certificateId() != null) {
+            return named("Certificate", goal.certificateId(), "het certificaat ", "the certificate ");
+        }
+        if (goal.competencyId() != null) {
+            GoalName competency = named("Competency", goal.competencyId(), "de competentie ", "the competency ");
+            return new GoalName(competency.nl() + " op niveau " + goal.competencyLevel(),
+                    competency.en() + " at level " + goal.competencyLevel());
+        }
+        if (goal.programmeId() != null || goal.croho() != null) {
+            List<Map<String, Object>> rows = graph.rows("MATCH (p:Programme) WHERE p.id = $id OR p.croho = $croho "
+                    + "RETURN p.nameNl AS nl, coalesce(p.nameEn, p.nameNl) AS en LIMIT 1",
+                    java.util.Collections.unmodifiableMap(new java.util.HashMap<>(java.util.Map.of(
+                            "id", String.valueOf(goal.programmeId()), "croho", String.valueOf(goal.croho())))));
+            return rows.isEmpty() ? new GoalName("de opleiding", "the programme")
+                    : new GoalName("de opleiding " + rows.get(0).get("nl"), "the programme " + rows.get(0).get("en"));
+        }
+        int outcomes = goal.outcomes() == null ? 0 : goal.outcomes().size();
+        return new GoalName(outcomes + " gekozen leeruitkomsten", outcomes + " chosen learning outcomes");
+    }
+
+    private GoalName named(String label, String id, String nlPrefix, String enPrefix) {
+        List<Map<String, Object>> rows = graph.rows("MATCH (n:" + label + " {id: $id}) "
+                + "RETURN coalesce(n.nameNl, n.nameEn) AS nl, coalesce(n.nameEn, n.nameNl) AS en", Map.of("id", id));
+        return rows.isEmpty() ? new GoalName(nlPrefix + id, enPrefix + id)
+                : new GoalName(nlPrefix + rows.get(0).get("nl"), enPrefix + rows.get(0).get("en"));
+    }
+
     private static int count(boolean... present) {
         int n = 0;
         for (boolean p : present) {
