@@ -25,7 +25,7 @@ public class GraphSchema implements InitializingBean {
     /** Every node label that carries an {@code id}. */
     public static final List<String> IDENTIFIED_LABELS = List.of("Place", "Region", "Institution", "Concept",
             "Competency", "LearningOutcome", "Programme", "Minor", "LearningUnit", "Certificate", "Role",
-            "LabourMarketFigure", "Person", "Evidence", "SeedImport");
+            "LabourMarketFigure", "Person", "Evidence", "SavedPlan", "SeedImport");
 
     public static final String FULL_TEXT_INDEX = "catalogue_text";
 

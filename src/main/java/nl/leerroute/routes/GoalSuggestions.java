@@ -13,6 +13,7 @@ import nl.leerroute.database.GraphReader;
 import nl.leerroute.routes.RouteService.PlanCommand;
 import nl.leerroute.routes.RouteService.PlanView;
 import nl.leerroute.routes.Targets.Goal;
+import nl.leerroute.routes.planner.PersonProfile;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,11 +31,13 @@ public class GoalSuggestions {
     private final RouteService routes;
     private final Catalogue catalogue;
     private final GraphReader graph;
+    private final Profiles profiles;
 
-    GoalSuggestions(RouteService routes, Catalogue catalogue, GraphReader graph) {
+    GoalSuggestions(RouteService routes, Catalogue catalogue, GraphReader graph, Profiles profiles) {
         this.routes = routes;
         this.catalogue = catalogue;
         this.graph = graph;
+        this.profiles = profiles;
     }
 
     public List<GoalSuggestion> suggest(String personId, int first, LocalDate today) {
@@ -48,14 +51,16 @@ public class GoalSuggestions {
             throw new UnknownReferenceException("person", personId);
         }
         String province = (String) region.get(0).get("region");
+        // one read of the person's evidence for all goals, not one per goal
+        PersonProfile profile = profiles.of(personId);
         List<GoalSuggestion> suggestions = new ArrayList<>();
         for (Role role : catalogue.roles()) {
             Map<String, Object> tension = tension(province, role.sector());
-            suggestions.add(suggestion(personId, role, new Goal(null, null, null, null, null, role.id(), null, null),
+            suggestions.add(suggestion(profile, role, new Goal(null, null, null, null, null, role.id(), null, null),
                     today, tension, province));
         }
         for (Certificate certificate : catalogue.certificates()) {
-            suggestions.add(suggestion(personId, certificate, new Goal(null, certificate.id(), null, null, null, null,
+            suggestions.add(suggestion(profile, certificate, new Goal(null, certificate.id(), null, null, null, null,
                     null, null), today, Map.of(), province));
         }
         suggestions.sort(Comparator.comparing((GoalSuggestion s) -> s.hoursNeeded() == null)
@@ -75,11 +80,11 @@ public class GoalSuggestions {
         return rows.isEmpty() ? Map.of() : rows.get(0);
     }
 
-    private GoalSuggestion suggestion(String personId, Object goal, Goal target, LocalDate today,
+    private GoalSuggestion suggestion(PersonProfile profile, Object goal, Goal target, LocalDate today,
             Map<String, Object> tension, String province) {
         PlanView plan;
         try {
-            plan = routes.plan(new PlanCommand(null, personId, null, target, null, 0, today));
+            plan = routes.plan(new PlanCommand(null, null, profile, target, null, 0, today));
         } catch (IllegalArgumentException e) {
             return new GoalSuggestion(goal, "INFEASIBLE", null, null, null, null, province);
         }

@@ -80,8 +80,8 @@ public class SavedPlans {
                     MATCH (u:LearningUnit {id: $units[i]}) CREATE (s)-[:INCLUDES {position: i}]->(u)
                     """, Map.of("person", command.personId(), "properties", properties, "units", units)).consume());
         }
-        return new SaveResult(saved(command.personId()).stream().filter(p -> p.id().equals(id)).findFirst()
-                .orElseThrow(), List.of());
+        return new SaveResult(graph.one("MATCH (n:SavedPlan {id: $id}) RETURN n {.*} AS n", Map.of("id", id),
+                SavedPlan::of).orElseThrow(), List.of());
     }
 
     public List<SavedPlan> saved(String personId) {

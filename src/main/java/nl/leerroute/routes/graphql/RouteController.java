@@ -8,6 +8,7 @@ import java.util.Set;
 
 import nl.leerroute.people.People;
 import nl.leerroute.people.Person;
+import nl.leerroute.routes.Profiles;
 import nl.leerroute.routes.RouteService;
 import nl.leerroute.routes.RouteService.PlanCommand;
 import nl.leerroute.routes.RouteService.PlanView;
@@ -53,10 +54,12 @@ class RouteController {
 
     private final RouteService routes;
     private final People people;
+    private final Profiles profiles;
 
-    RouteController(RouteService routes, People people) {
+    RouteController(RouteService routes, People people, Profiles profiles) {
         this.routes = routes;
         this.people = people;
+        this.profiles = profiles;
     }
 
     @QueryMapping
@@ -76,9 +79,10 @@ class RouteController {
         }
         Person person = people.person(personId).orElseThrow(() -> new UnknownReferenceException("person", personId));
         List<NextSteps> result = new ArrayList<>();
+        PersonProfile profile = profiles.of(personId);
         for (Object goal : people.goalsOf(List.of(person)).get(person)) {
             Goal target = goalOf(goal);
-            PlanView plan = routes.plan(new PlanCommand(null, personId, null, target, null, 0, null));
+            PlanView plan = routes.plan(new PlanCommand(null, null, profile, target, null, 0, null));
             List<StepView> steps = plan.best() == null ? List.of()
                     : plan.best().steps().subList(0, Math.min(first, plan.best().steps().size()));
             result.add(new NextSteps(goal, plan.status().name(), steps, plan.explanationNl(), plan.explanationEn()));
