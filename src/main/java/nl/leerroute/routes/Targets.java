@@ -71,8 +71,7 @@ public class Targets {
         if (goal.programmeId() != null || goal.croho() != null) {
             List<Map<String, Object>> rows = graph.rows("MATCH (p:Programme) WHERE p.id = $id OR p.croho = $croho "
                     + "RETURN p.nameNl AS nl, coalesce(p.nameEn, p.nameNl) AS en LIMIT 1",
-                    java.util.Collections.unmodifiableMap(new java.util.HashMap<>(java.util.Map.of(
-                            "id", String.valueOf(goal.programmeId()), "croho", String.valueOf(goal.croho())))));
+                    Map.of("id", String.valueOf(goal.programmeId()), "croho", String.valueOf(goal.croho())));
             return rows.isEmpty() ? new GoalName("de opleiding", "the programme")
                     : new GoalName("de opleiding " + rows.get(0).get("nl"), "the programme " + rows.get(0).get("en"));
         }
