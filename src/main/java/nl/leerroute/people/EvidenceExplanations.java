@@ -36,6 +36,10 @@ public final class EvidenceExplanations {
 
     /** What the item is, how its outcomes were chosen, and who decided on it. */
     public static String of(Evidence e, boolean nl) {
+        return describe(e, nl, true);
+    }
+
+    private static String describe(Evidence e, boolean nl, boolean shelfLifeNote) {
         StringBuilder text = new StringBuilder(pick(KINDS, e.kind(), nl)).append(" '").append(e.title()).append("'");
         if (e.from() != null || e.to() != null) {
             text.append(" (").append(e.from() == null ? "" : e.from() + " – ")
@@ -56,8 +60,8 @@ public final class EvidenceExplanations {
                     .append(e.validatedOn() == null ? "" : (nl ? " op " : " on ") + e.validatedOn())
                     .append(e.validationMethod() == null ? ""
                             : " (" + pick(METHODS, e.validationMethod(), nl) + ")")
-                    .append(nl ? "; telt mee zolang het binnen de houdbaarheid van elke leeruitkomst valt."
-                            : "; it counts while within each outcome's shelf life.");
+                    .append(!shelfLifeNote ? "." : nl ? "; telt mee zolang het binnen de houdbaarheid van elke "
+                            + "leeruitkomst valt." : "; it counts while within each outcome's shelf life.");
             case "REJECTED" -> text.append(nl ? "Afgewezen" : "Rejected")
                     .append(e.rejectedBy() == null ? "" : (nl ? " door " : " by ") + e.rejectedBy())
                     .append(e.rejectedOn() == null ? "" : (nl ? " op " : " on ") + e.rejectedOn())
@@ -89,7 +93,7 @@ public final class EvidenceExplanations {
                     .append(nl ? " (opgegeven profiel)." : " (profile given with the request).");
             return text.toString();
         }
-        text.append(evidence.stream().map(e -> of(e, nl)).collect(Collectors.joining(" ")));
+        text.append(evidence.stream().map(e -> describe(e, nl, false)).collect(Collectors.joining(" ")));
         // the credit lasts as long as its longest-lasting evidence; undated (ongoing) evidence does not age
         boolean ages = shelfLifeYears != null && evidence.stream().allMatch(e -> e.to() != null);
         LocalDate until = !ages ? null : evidence.stream().map(e -> e.to().plusYears(shelfLifeYears))
