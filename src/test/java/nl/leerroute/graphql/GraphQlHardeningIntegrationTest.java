@@ -264,6 +264,15 @@ class GraphQlHardeningIntegrationTest {
     }
 
     @Test
+    void shouldNameTheDatabaseOnTheHealthEndpoint() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/actuator/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).path("components").path("neo4j").path("status").asString())
+                .isEqualTo("UP");
+    }
+
+    @Test
     void shouldRefuseIntrospectionWhenSwitchedOff() throws Exception {
         // spring.graphql.schema.introspection.enabled=false (profile prod) switches graphql-java's
         // introspection off JVM-wide exactly like this; GraphQlProductionProfileTest checks the profile does so
