@@ -38,7 +38,8 @@ record DocumentShape(long fields, long aliases, int mostDirectives, String mostD
         Walker walker = new Walker(fragments);
         Count total = new Count(0, 0);
         for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
-            walker.directives(operation.getDirectives(), "operation " + operation.getName());
+            walker.directives(operation.getDirectives(), operation.getName() == null ? "operation"
+                    : "operation " + operation.getName());
             total = total.plus(walker.count(operation.getSelectionSet()));
         }
         for (FragmentDefinition fragment : fragments.values()) {
