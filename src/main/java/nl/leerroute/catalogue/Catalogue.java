@@ -8,9 +8,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import nl.leerroute.catalogue.Leveled.CatalogueHit;
 import nl.leerroute.catalogue.Leveled.OutcomeAtLevel;
@@ -147,12 +149,16 @@ public class Catalogue {
                 params("region", region), LabourMarketFigure::of);
     }
 
+    private static final Pattern LUCENE_OPERATORS = Pattern.compile("\\b(AND|OR|NOT)\\b");
+
     /**
      * Full-text search with the Dutch analyzer. Lucene syntax in the user's text is escaped so that
-     * a stray quote or colon does not become a query error.
+     * a stray quote or colon does not become a query error, and Lucene's operator words (AND, OR,
+     * NOT, which the analyzer lower-cases anyway) are searched as words.
      */
     public List<CatalogueHit> search(String text, int first) {
-        String query = text.replaceAll("([+\\-&|!(){}\\[\\]^\"~*?:\\\\/])", "\\\\$1").strip();
+        String escaped = text.replaceAll("([+\\-&|!(){}\\[\\]^\"~*?:\\\\/])", "\\\\$1").strip();
+        String query = LUCENE_OPERATORS.matcher(escaped).replaceAll(m -> m.group().toLowerCase(Locale.ROOT));
         if (query.isEmpty()) {
             return List.of();
         }

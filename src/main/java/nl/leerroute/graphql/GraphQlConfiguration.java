@@ -1,5 +1,6 @@
 package nl.leerroute.graphql;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -13,12 +14,14 @@ import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** Wiring shared by all features: scalars. */
+/** Wiring shared by all features: scalars and the limits every request must keep to. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GraphQlLimits.class)
 class GraphQlConfiguration {
 
     static final GraphQLScalarType DATE = GraphQLScalarType.newScalar()
@@ -60,5 +63,10 @@ class GraphQlConfiguration {
     @Bean
     RuntimeWiringConfigurer scalars() {
         return wiring -> wiring.scalar(DATE);
+    }
+
+    @Bean
+    RequestLimits requestLimits(GraphQlLimits limits) {
+        return new RequestLimits(limits, Clock.systemUTC());
     }
 }

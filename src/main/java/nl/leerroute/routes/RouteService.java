@@ -72,8 +72,9 @@ public class RouteService {
             LocalDate finish, boolean optimal) {
     }
 
+    /** @param learningUnitId the planner's unit, kept even if the graph no longer has it (then learningUnit is null) */
     public record StepView(LearningUnit learningUnit, LocalDate start, LocalDate finish, int hours, double costEur,
-            List<OutcomeAtLevel> newlyCovers, List<PullView> pulledInBy) {
+            List<OutcomeAtLevel> newlyCovers, List<PullView> pulledInBy, String learningUnitId) {
     }
 
     public record PullView(String kind, LearningOutcome outcome, Integer level, String target,
@@ -177,8 +178,8 @@ public class RouteService {
                 s.pulledInBy().stream().map(p -> new PullView(p.kind().name(),
                         p.outcomeId() == null ? null : outcomes.get(p.outcomeId()),
                         p.outcomeId() == null ? null : p.level(), p.targetLabel(),
-                        p.forUnitId() == null ? null : units.get(p.forUnitId()), p.describe())).toList()))
-                .toList();
+                        p.forUnitId() == null ? null : units.get(p.forUnitId()), p.describe())).toList(),
+                s.unitId())).toList();
         return new RouteView(steps, route.totals().hours(), euros(route.totals().costCents()),
                 route.totals().units(), route.totals().finish(), route.optimal());
     }

@@ -29,6 +29,9 @@ class GoalController {
     record SavePlanInput(PlanRouteInput plan, String name) {
     }
 
+    record UpdatePlanInput(String planId, int expectedVersion, String name, PlanRouteInput plan) {
+    }
+
     private final GoalSuggestions suggestions;
     private final SavedPlans savedPlans;
     private final Catalogue catalogue;
@@ -54,6 +57,13 @@ class GoalController {
     SaveResult savePlan(@Argument SavePlanInput input) {
         return savedPlans.save(RouteController.command(input.plan()), input.name(),
                 json.writeValueAsString(input.plan()));
+    }
+
+    @MutationMapping
+    SaveResult updatePlan(@Argument UpdatePlanInput input) {
+        PlanRouteInput plan = input.plan();
+        return savedPlans.update(input.planId(), input.expectedVersion(), input.name(),
+                plan == null ? null : RouteController.command(plan), plan == null ? null : json.writeValueAsString(plan));
     }
 
     @BatchMapping(typeName = "SavedPlan", field = "learningUnits")
