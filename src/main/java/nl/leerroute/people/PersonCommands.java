@@ -182,6 +182,34 @@ public class PersonCommands {
     }
 
     /**
+     * Like {@link #addEvidence}, for a claim whose assertions were proposed to the person rather
+     * than chosen by them (e.g. suggested from their own text): the evidence and each ASSERTS
+     * relationship carry {@code source}, and each assertion the words that led to it.
+     */
+    public Result<Evidence> addEvidenceFrom(String source, NewEvidence input,
+            Map<String, List<String>> matchedWords, LocalDate today) {
+        Result<Evidence> added = addEvidence(input, today);
+        if (added.value() == null) {
+            return added;
+        }
+        String id = added.value().id();
+        try {
+            write(tx -> {
+                tx.run("""
+                        MATCH (e:Evidence {id: $id}) SET e.source = $source
+                        WITH e MATCH (e)-[a:ASSERTS]->(o:LearningOutcome)
+                        SET a.source = $source, a.matchedWords = coalesce($words[o.id], [])
+                        """, Map.of("id", id, "source", source, "words", matchedWords)).consume();
+                return Result.ok(id);
+            });
+        } catch (RuntimeException e) {
+            removeEvidence(id); // a claim without its origin is not kept
+            throw e;
+        }
+        return evidence(Result.ok(id));
+    }
+
+    /**
      * Changing what validated evidence asserts makes it a claim again: a validation covers what
      * was validated, not what was written afterwards.
      */
