@@ -41,7 +41,7 @@ final class SuggestionRanker {
     /** Weights of the score and thresholds, tuned on the tuning half of the evaluation set. */
     record Weights(double coverage, double fullText, double synonymLink, double spellingSimilarity,
             double minScore) {
-        static final Weights DEFAULT = new Weights(0.6, 0.15, 0.25, 0.92, 0.12);
+        static final Weights DEFAULT = new Weights(0.6, 0.15, 0.25, 0.94, 0.12);
     }
 
     /** How a word of the text reached the outcome. */

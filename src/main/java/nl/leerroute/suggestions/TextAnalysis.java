@@ -173,7 +173,7 @@ final class TextAnalysis {
 
     /** The left part of a compound, without a linking s, e or en, when the vocabulary knows it. */
     private static String known(String left, Set<String> vocabulary) {
-        for (String suffix : List.of("", "s", "e", "en")) {
+        for (String suffix : List.of("s", "en", "e", "")) {
             if (left.endsWith(suffix) && left.length() - suffix.length() >= MIN_PART) {
                 String part = left.substring(0, left.length() - suffix.length());
                 if (vocabulary.contains(stem(part))) {
