@@ -34,6 +34,18 @@ class SuggestionApiIntegrationTest {
     }
 
     @Test
+    void shouldAnswerTheReadmeExample() {
+        GraphQlTester.Response response = graphQl.documentName("suggestOutcomesExample").execute();
+        List<Map> suggestions = response.path("suggestOutcomes").entityList(Map.class).get();
+        System.out.println("README example: " + tools.jackson.databind.json.JsonMapper.builder().build()
+                .writeValueAsString(suggestions));
+        List<String> ids = suggestions.stream().map(m -> String.valueOf(((Map<?, ?>) m.get("outcome")).get("id")))
+                .toList();
+        assertThat(ids).contains("lo-condition-monitoring", "lo-preventive-maintenance",
+                "lo-maintenance-management-cmms");
+    }
+
+    @Test
     void shouldSuggestPlcProgrammingForHyphenatedAndNounForms() {
         List<String> hyphenated = suggestedIds("PLC-programmeren");
         List<String> noun = suggestedIds("plc programmering");
