@@ -35,6 +35,13 @@ public class People {
         return graph.one("MATCH (n:Evidence {id: $id}) RETURN n {.*} AS n", Map.of("id", id), Evidence::of);
     }
 
+    public Map<String, Evidence> evidenceById(Collection<String> ids) {
+        Map<String, Evidence> result = new LinkedHashMap<>();
+        graph.list("MATCH (n:Evidence) WHERE n.id IN $ids RETURN n {.*} AS n ORDER BY n.id",
+                Map.of("ids", List.copyOf(ids)), Evidence::of).forEach(e -> result.put(e.id(), e));
+        return result;
+    }
+
     public Map<Person, List<Evidence>> evidenceOf(Collection<Person> people) {
         return graph.childrenOf(people, Person::id, "MATCH (p:Person)-[:HAS_EVIDENCE]->(n:Evidence) "
                 + "WHERE p.id IN $ids RETURN p.id AS key, n {.*} AS n ORDER BY n.to DESC, n.id",

@@ -43,9 +43,27 @@ public class PersonCommands {
     public record OutcomeLevel(String outcomeId, int level) {
     }
 
+    /**
+     * @param programmeId, certificateId, unitId optional source; without asserts the evidence asserts what
+     *        the source stands for (a programme's outcomes, what a certificate requires, what a unit yields)
+     * @param source how the asserts were chosen (see {@link Evidence#source()}); null: named by the person
+     */
     public record NewEvidence(String personId, String kind, String title, String role, String employerSector,
-            LocalDate from, LocalDate to, String description, List<OutcomeLevel> asserts) {
+            LocalDate from, LocalDate to, String description, List<OutcomeLevel> asserts, String programmeId,
+            String certificateId, String unitId, String source) {
+
+        public NewEvidence(String personId, String kind, String title, String role, String employerSector,
+                LocalDate from, LocalDate to, String description, List<OutcomeLevel> asserts) {
+            this(personId, kind, title, role, employerSector, from, to, description, asserts, null, null, null,
+                    null);
+        }
     }
+
+    /** Per source field: the label it names and the relationship to the outcomes it stands for. */
+    private static final List<String[]> SOURCES = List.of(
+            new String[] {"programmeId", "Programme", "REQUIRES", "OF_PROGRAMME", "DIPLOMA"},
+            new String[] {"certificateId", "Certificate", "REQUIRES", "OF_CERTIFICATE", "CERTIFICATE"},
+            new String[] {"learningUnitId", "LearningUnit", "YIELDS", "OF_UNIT", "COMPLETED_UNIT"});
 
     public record EvidenceChange(String evidenceId, String title, String description, LocalDate from, LocalDate to,
             List<OutcomeLevel> asserts) {
@@ -148,11 +166,46 @@ public class PersonCommands {
             errors.add(new InvalidValue("kind", "'" + input.kind() + "' is not one of " + new TreeSet<>(EVIDENCE_KINDS)));
         }
         checkDates(input.from(), input.to(), today, errors);
+        String[] sourceIds = {input.programmeId(), input.certificateId(), input.unitId()};
+        int named = (int) java.util.Arrays.stream(sourceIds).filter(java.util.Objects::nonNull).count();
+        if (named > 1) {
+            errors.add(new InvalidValue("programmeId", "name at most one of programmeId, certificateId and "
+                    + "learningUnitId"));
+        }
         Result<String> written = write(tx -> {
             if (!exists(tx, "Person", input.personId())) {
                 errors.add(new InvalidValue("personId", "there is no person with id '" + input.personId() + "'"));
             }
-            checkAssertions(tx, input.asserts(), errors);
+            List<OutcomeLevel> asserts = input.asserts();
+            String[] source = null;
+            String sourceId = null;
+            for (int i = 0; i < SOURCES.size(); i++) {
+                if (sourceIds[i] == null) {
+                    continue;
+                }
+                source = SOURCES.get(i);
+                sourceId = sourceIds[i];
+                if (!source[4].equals(input.kind())) {
+                    errors.add(new InvalidValue(source[0], "only evidence of kind " + source[4] + " can name one"));
+                }
+                if (!exists(tx, source[1], sourceId)) {
+                    errors.add(new InvalidValue(source[0], "'" + sourceId + "' is not a known "
+                            + source[1].replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)));
+                } else if (asserts == null || asserts.isEmpty()) {
+                    asserts = tx.run("MATCH (:" + source[1] + " {id: $id})-[r:" + source[2] + "]->(o:LearningOutcome) "
+                            + "RETURN o.id AS outcome, r.level AS level ORDER BY o.id", Map.of("id", sourceId))
+                            .list(r -> new OutcomeLevel(r.get("outcome").asString(), r.get("level").asInt()));
+                    if (asserts.isEmpty()) {
+                        errors.add(new InvalidValue(source[0], "'" + sourceId + "' names no outcomes to assert; "
+                                + "give asserts"));
+                        asserts = null;
+                    }
+                }
+            }
+            boolean derived = source != null && (input.asserts() == null || input.asserts().isEmpty());
+            if (asserts != null || source == null) {
+                checkAssertions(tx, asserts == null ? List.of() : asserts, errors);
+            }
             if (!errors.isEmpty()) {
                 return Result.failed(errors);
             }
@@ -167,6 +220,8 @@ public class PersonCommands {
             properties.put("to", input.to());
             properties.put("description", input.description());
             properties.put("status", "CLAIMED");
+            properties.put("claimedOn", today);
+            properties.put("source", derived ? "DERIVED_FROM_SOURCE" : input.source());
             properties.put("provenance", "illustrative");
             properties.put("origin", "api");
             tx.run("""
@@ -175,19 +230,22 @@ public class PersonCommands {
                     WITH e UNWIND $asserts AS a
                     MATCH (o:LearningOutcome {id: a.outcome}) CREATE (e)-[:ASSERTS {level: a.level}]->(o)
                     """, Map.of("person", input.personId(), "properties", properties,
-                    "asserts", assertions(input.asserts()))).consume();
+                    "asserts", assertions(asserts))).consume();
+            if (source != null) {
+                tx.run("MATCH (e:Evidence {id: $id}), (s:" + source[1] + " {id: $source}) CREATE (e)-[:" + source[3]
+                        + "]->(s)", Map.of("id", id, "source", sourceId)).consume();
+            }
             return Result.ok(id);
         });
         return evidence(written);
     }
 
     /**
-     * Like {@link #addEvidence}, for a claim whose assertions were proposed to the person rather
-     * than chosen by them (e.g. suggested from their own text): the evidence and each ASSERTS
-     * relationship carry {@code source}, and each assertion the words that led to it.
+     * {@link #addEvidence} for a claim whose outcomes were suggested to the person from their own
+     * text ({@code input.source()}, e.g. SUGGESTED_FROM_TEXT): each ASSERTS relationship also
+     * records that source and the words of the text that led to its outcome.
      */
-    public Result<Evidence> addEvidenceFrom(String source, NewEvidence input,
-            Map<String, List<String>> matchedWords, LocalDate today) {
+    public Result<Evidence> addEvidence(NewEvidence input, Map<String, List<String>> matchedWords, LocalDate today) {
         Result<Evidence> added = addEvidence(input, today);
         if (added.value() == null) {
             return added;
@@ -196,22 +254,21 @@ public class PersonCommands {
         try {
             write(tx -> {
                 tx.run("""
-                        MATCH (e:Evidence {id: $id}) SET e.source = $source
-                        WITH e MATCH (e)-[a:ASSERTS]->(o:LearningOutcome)
-                        SET a.source = $source, a.matchedWords = coalesce($words[o.id], [])
-                        """, Map.of("id", id, "source", source, "words", matchedWords)).consume();
+                        MATCH (e:Evidence {id: $id})-[a:ASSERTS]->(o:LearningOutcome)
+                        SET a.source = e.source, a.matchedWords = coalesce($words[o.id], [])
+                        """, Map.of("id", id, "words", matchedWords)).consume();
                 return Result.ok(id);
             });
         } catch (RuntimeException e) {
-            removeEvidence(id); // a claim without its origin is not kept
+            removeEvidence(id); // a claim without where its assertions came from is not kept
             throw e;
         }
         return evidence(Result.ok(id));
     }
 
     /**
-     * Changing what validated evidence asserts makes it a claim again: a validation covers what
-     * was validated, not what was written afterwards.
+     * Changing what validated or rejected evidence asserts makes it a claim again: a decision covers
+     * what was decided on, not what was written afterwards.
      */
     public Result<Evidence> changeEvidence(EvidenceChange input, LocalDate today) {
         List<InvalidValue> errors = new ArrayList<>();
@@ -250,12 +307,14 @@ public class PersonCommands {
             if (input.asserts() != null) {
                 tx.run("""
                         MATCH (e:Evidence {id: $id})
-                        OPTIONAL MATCH (e)-[old:ASSERTS]->() DELETE old
+                        OPTIONAL MATCH (e)-[old:ASSERTS|REJECTED_ASSERTION]->() DELETE old
                         WITH DISTINCT e
-                        SET e.status = 'CLAIMED', e.validatedBy = null, e.validationMethod = null, e.validatedOn = null
+                        SET e.status = 'CLAIMED', e.validatedBy = null, e.validationMethod = null, e.validatedOn = null,
+                            e.rejectedBy = null, e.rejectedOn = null, e.rejectionReason = null, e.claimedOn = $today
                         WITH e UNWIND $asserts AS a
                         MATCH (o:LearningOutcome {id: a.outcome}) CREATE (e)-[:ASSERTS {level: a.level}]->(o)
-                        """, Map.of("id", input.evidenceId(), "asserts", assertions(input.asserts()))).consume();
+                        """, Map.of("id", input.evidenceId(), "asserts", assertions(input.asserts()), "today", today))
+                        .consume();
             }
             return Result.ok(input.evidenceId());
         });

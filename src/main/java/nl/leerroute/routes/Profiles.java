@@ -27,7 +27,7 @@ public class Profiles {
     public PersonProfile of(String personId) {
         List<Map<String, Object>> rows = graph.rows("""
                 MATCH (p:Person {id: $id})
-                OPTIONAL MATCH (p)-[:HAS_EVIDENCE]->(e:Evidence)
+                OPTIONAL MATCH (p)-[:HAS_EVIDENCE]->(e:Evidence) WHERE e.status <> 'REJECTED'
                 OPTIONAL MATCH (e)-[:OF_UNIT]->(u:LearningUnit)
                 RETURN p.id AS person, e.id AS id, e.title AS title, e.status AS status, e.to AS obtained,
                        u.id AS unit,

@@ -19,6 +19,9 @@ import nl.leerroute.catalogue.Catalogue;
 import nl.leerroute.catalogue.LearningOutcome;
 import nl.leerroute.catalogue.LearningUnit;
 import nl.leerroute.catalogue.Leveled.OutcomeAtLevel;
+import nl.leerroute.people.Evidence;
+import nl.leerroute.people.EvidenceExplanations;
+import nl.leerroute.people.People;
 import nl.leerroute.routes.Targets.Goal;
 import nl.leerroute.routes.planner.CatalogueSnapshot;
 import nl.leerroute.routes.planner.CatalogueSnapshot.OutcomeLevel;
@@ -42,8 +45,11 @@ public class RouteService {
     private final Targets targets;
     private final Catalogue catalogue;
     private final Clock clock;
+    private final People people;
 
-    RouteService(CatalogueSnapshots snapshots, Profiles profiles, Targets targets, Catalogue catalogue) {
+    RouteService(CatalogueSnapshots snapshots, Profiles profiles, Targets targets, Catalogue catalogue,
+            People people) {
+        this.people = people;
         this.snapshots = snapshots;
         this.profiles = profiles;
         this.targets = targets;
@@ -75,7 +81,8 @@ public class RouteService {
     }
 
     public record CreditView(LearningOutcome outcome, int level, int neededLevel, List<String> evidenceIds,
-            List<String> evidenceTitles, String usedFor) {
+            List<String> evidenceTitles, List<Evidence> evidence, String usedFor, String explanationNl,
+            String explanationEn) {
     }
 
     public record ReasonView(LearningOutcome outcome, Integer level, String code, String textNl, String textEn,
@@ -137,10 +144,20 @@ public class RouteService {
 
         RouteView best = plan.best() == null ? null : route(plan.best(), units, outcomes);
         List<RouteView> alternatives = plan.alternatives().stream().map(r -> route(r, units, outcomes)).toList();
-        List<CreditView> credits = plan.credits().stream().map(c -> new CreditView(outcomes.get(c.outcomeId()),
-                c.level(), c.neededLevel(), c.evidenceIds(),
-                c.evidenceIds().stream().map(id -> evidenceTitles.getOrDefault(id, id)).toList(), c.usedFor()))
-                .toList();
+        Set<String> creditEvidence = new LinkedHashSet<>();
+        plan.credits().forEach(c -> creditEvidence.addAll(c.evidenceIds()));
+        Map<String, Evidence> evidence = people.evidenceById(creditEvidence);
+        LocalDate today = LocalDate.now(clock);
+        List<CreditView> credits = plan.credits().stream().map(c -> {
+            LearningOutcome outcome = outcomes.get(c.outcomeId());
+            List<String> titles = c.evidenceIds().stream().map(id -> evidenceTitles.getOrDefault(id, id)).toList();
+            List<Evidence> items = c.evidenceIds().stream().filter(evidence::containsKey).map(evidence::get).toList();
+            return new CreditView(outcome, c.level(), c.neededLevel(), c.evidenceIds(), titles, items, c.usedFor(),
+                    EvidenceExplanations.credit(outcome.titleNl(), c.level(), c.neededLevel(),
+                            outcome.shelfLifeYears(), items, titles, today, true),
+                    EvidenceExplanations.credit(outcome.titleEn(), c.level(), c.neededLevel(),
+                            outcome.shelfLifeYears(), items, titles, today, false));
+        }).toList();
         List<ReasonView> reasons = plan.reasons().stream().map(r -> new ReasonView(
                 r.outcomeId() == null ? null : outcomes.get(r.outcomeId()), r.outcomeId() == null ? null : r.level(),
                 r.code().name(), r.textNl(), r.textEn(), r.unitIds().stream().map(units::get).toList(),

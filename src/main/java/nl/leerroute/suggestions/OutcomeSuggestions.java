@@ -112,8 +112,9 @@ public class OutcomeSuggestions {
         input.outcomes().forEach(o -> matchedWords.put(o.outcomeId(), ranker.matchedWords(query, o.outcomeId())));
         NewEvidence evidence = new NewEvidence(input.personId(), input.kind(), input.title(), input.role(), null,
                 input.from(), input.to(), input.text(),
-                input.outcomes().stream().map(o -> new OutcomeLevel(o.outcomeId(), o.level())).toList());
-        return commands.addEvidenceFrom(SOURCE, evidence, matchedWords, today);
+                input.outcomes().stream().map(o -> new OutcomeLevel(o.outcomeId(), o.level())).toList(), null, null,
+                null, SOURCE);
+        return commands.addEvidence(evidence, matchedWords, today);
     }
 
     private SuggestionRanker ranker() {

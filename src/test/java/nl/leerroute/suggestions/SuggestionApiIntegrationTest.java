@@ -132,6 +132,7 @@ class SuggestionApiIntegrationTest {
         response.path("acceptSuggestions.evidence.status").entity(String.class).isEqualTo("CLAIMED");
         response.path("acceptSuggestions.evidence.kind").entity(String.class).isEqualTo("WORK_EXPERIENCE");
         response.path("acceptSuggestions.evidence.description").entity(String.class).isEqualTo(text);
+        response.path("acceptSuggestions.evidence.source").entity(String.class).isEqualTo("SUGGESTED_FROM_TEXT");
         String evidence = response.path("acceptSuggestions.evidence.id").entity(String.class).get();
 
         List<Record> assertions = driver.executableQuery("""

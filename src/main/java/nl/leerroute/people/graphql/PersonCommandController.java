@@ -5,6 +5,10 @@ import java.util.List;
 
 import nl.leerroute.graphql.InvalidValue;
 import nl.leerroute.people.Evidence;
+import nl.leerroute.people.EvidenceReview;
+import nl.leerroute.people.EvidenceReview.Decision;
+import nl.leerroute.people.EvidenceReview.Rejection;
+import nl.leerroute.people.EvidenceReview.Validation;
 import nl.leerroute.people.Person;
 import nl.leerroute.people.PersonCommands;
 import nl.leerroute.people.PersonCommands.EvidenceChange;
@@ -31,7 +35,18 @@ class PersonCommandController {
     }
 
     record AddEvidenceInput(String personId, String kind, String title, String role, String employerSector,
-            LocalDate from, LocalDate to, String description, List<OutcomeLevelInput> asserts) {
+            LocalDate from, LocalDate to, String description, String programmeId, String certificateId,
+            String learningUnitId, List<OutcomeLevelInput> asserts) {
+    }
+
+    record AssertionDecisionInput(String outcomeId, boolean accept, Integer level, String reason) {
+    }
+
+    record ValidateEvidenceInput(String evidenceId, String method, String validatedBy, LocalDate on,
+            List<AssertionDecisionInput> decisions) {
+    }
+
+    record RejectEvidenceInput(String evidenceId, String rejectedBy, String reason, LocalDate on) {
     }
 
     record ChangeEvidenceInput(String evidenceId, String title, String description, LocalDate from, LocalDate to,
@@ -57,10 +72,12 @@ class PersonCommandController {
     }
 
     private final PersonCommands commands;
+    private final EvidenceReview review;
     private final TShapes tShapes;
 
-    PersonCommandController(PersonCommands commands, TShapes tShapes) {
+    PersonCommandController(PersonCommands commands, EvidenceReview review, TShapes tShapes) {
         this.commands = commands;
+        this.review = review;
         this.tShapes = tShapes;
     }
 
@@ -80,7 +97,24 @@ class PersonCommandController {
     EvidencePayload addEvidence(@Argument AddEvidenceInput input) {
         Result<Evidence> result = commands.addEvidence(new NewEvidence(input.personId(), input.kind(), input.title(),
                 input.role(), input.employerSector(), input.from(), input.to(), input.description(),
-                levels(input.asserts())), LocalDate.now());
+                input.asserts() == null ? null : levels(input.asserts()), input.programmeId(), input.certificateId(),
+                input.learningUnitId(), null), LocalDate.now());
+        return new EvidencePayload(result.value(), result.errors());
+    }
+
+    @MutationMapping
+    EvidencePayload validateEvidence(@Argument ValidateEvidenceInput input) {
+        List<Decision> decisions = input.decisions() == null ? null : input.decisions().stream()
+                .map(d -> new Decision(d.outcomeId(), d.accept(), d.level(), d.reason())).toList();
+        Result<Evidence> result = review.validate(new Validation(input.evidenceId(), input.method(),
+                input.validatedBy(), input.on(), decisions), LocalDate.now());
+        return new EvidencePayload(result.value(), result.errors());
+    }
+
+    @MutationMapping
+    EvidencePayload rejectEvidence(@Argument RejectEvidenceInput input) {
+        Result<Evidence> result = review.reject(new Rejection(input.evidenceId(), input.rejectedBy(), input.reason(),
+                input.on()), LocalDate.now());
         return new EvidencePayload(result.value(), result.errors());
     }
 

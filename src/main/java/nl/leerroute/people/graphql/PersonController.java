@@ -12,7 +12,11 @@ import nl.leerroute.catalogue.LearningUnit;
 import nl.leerroute.catalogue.Leveled.OutcomeAtLevel;
 import nl.leerroute.catalogue.Place;
 import nl.leerroute.catalogue.Programme;
+import nl.leerroute.catalogue.LearningOutcome;
 import nl.leerroute.people.Evidence;
+import nl.leerroute.people.EvidenceExplanations;
+import nl.leerroute.people.EvidenceReview;
+import nl.leerroute.people.EvidenceReview.RejectedAssertion;
 import nl.leerroute.people.People;
 import nl.leerroute.people.Person;
 import nl.leerroute.graphql.Pages;
@@ -20,6 +24,7 @@ import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
@@ -28,11 +33,52 @@ import org.springframework.stereotype.Controller;
 class PersonController {
 
     private final People people;
+    private final EvidenceReview review;
     private final Catalogue catalogue;
 
-    PersonController(People people, Catalogue catalogue) {
+    PersonController(People people, EvidenceReview review, Catalogue catalogue) {
         this.people = people;
+        this.review = review;
         this.catalogue = catalogue;
+    }
+
+    record RejectedAssertionView(LearningOutcome outcome, int level, String reason) {
+    }
+
+    @QueryMapping
+    Window<Evidence> evidenceToReview(@Argument String personId, ScrollSubrange subrange) {
+        return Pages.window(subrange, (offset, limit) -> review.waiting(personId, offset, limit));
+    }
+
+    @BatchMapping(typeName = "Evidence", field = "person")
+    Map<Evidence, Person> person(List<Evidence> evidence) {
+        return review.personOf(evidence);
+    }
+
+    @BatchMapping(typeName = "Evidence", field = "rejectedAssertions")
+    Map<Evidence, List<RejectedAssertionView>> rejectedAssertions(List<Evidence> evidence) {
+        Map<Evidence, List<RejectedAssertion>> rejected = review.rejectedAssertionsOf(evidence);
+        Map<String, LearningOutcome> outcomes = catalogue.outcomesById(rejected.values().stream()
+                .flatMap(List::stream).map(RejectedAssertion::outcomeId).collect(Collectors.toSet()));
+        Map<Evidence, List<RejectedAssertionView>> result = new java.util.LinkedHashMap<>();
+        rejected.forEach((item, list) -> result.put(item, list.stream().map(r -> new RejectedAssertionView(
+                outcomes.get(r.outcomeId()), r.level(), r.reason())).toList()));
+        return result;
+    }
+
+    @SchemaMapping(typeName = "Evidence", field = "source")
+    String source(Evidence evidence) {
+        return evidence.source() == null ? "NAMED" : evidence.source();
+    }
+
+    @SchemaMapping(typeName = "Evidence", field = "explanationNl")
+    String explanationNl(Evidence evidence) {
+        return EvidenceExplanations.of(evidence, true);
+    }
+
+    @SchemaMapping(typeName = "Evidence", field = "explanationEn")
+    String explanationEn(Evidence evidence) {
+        return EvidenceExplanations.of(evidence, false);
     }
 
     @QueryMapping

@@ -106,6 +106,9 @@ class RouteController {
             List<Evidence> evidence = new ArrayList<>();
             for (int i = 0; i < input.profile().size(); i++) {
                 EvidenceInput item = input.profile().get(i);
+                if (item.status().equals("REJECTED")) {
+                    continue; // a rejected claim neither credits nor makes an assessment possible
+                }
                 evidence.add(new Evidence("profile-" + (i + 1), item.title(), EvidenceStatus.valueOf(item.status()),
                         item.obtained(), item.asserts().stream()
                                 .map(a -> new OutcomeLevel(a.outcomeId(), a.level())).toList()));
