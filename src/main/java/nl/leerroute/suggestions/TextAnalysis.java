@@ -31,7 +31,8 @@ final class TextAnalysis {
             "tijdens", "jaar", "jaren", "daarnaast", "waar", "wat", "hoe", "welke", "hier", "daar", "nu", "elke",
             "alle", "alles", "veel", "meer", "zelf", "samen", "eigen", "mee", "af", "toe", "hun", "zij", "hij", "haar",
             "hem", "ze", "u", "uw", "men", "iets", "geen", "waarbij", "waarmee", "daarmee", "dus", "want", "omdat",
-            "zodat", "hierbij", "hierover", "via", "tussen", "onder", "per", "na", "lang", "vanuit", "voordat");
+            "zodat", "hierbij", "hierover", "via", "tussen", "onder", "per", "na", "lang", "vanuit", "voordat", "volgens",
+            "zoals");
     static final Set<String> ENGLISH_STOPWORDS = Set.of("the", "a", "an", "and", "or", "of", "in", "on", "at", "to",
             "i", "my", "we", "our", "me", "us", "with", "for", "by", "from", "as", "that", "this", "these", "those",
             "is", "was", "am", "are", "be", "been", "have", "has", "had", "do", "did", "it", "its", "also", "not",

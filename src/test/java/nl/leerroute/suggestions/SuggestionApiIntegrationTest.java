@@ -149,6 +149,37 @@ class SuggestionApiIntegrationTest {
     }
 
     @Test
+    void shouldTakeAWorkerFromAParagraphToValidatedCreditsThatShortenTheirRoute() {
+        String person = graphQl.documentName("createPerson").variable("input", Map.of("name", "Sietse Zijlstra",
+                "birthYear", 1979, "place", "Leeuwarden", "education", "MBO_4")).execute()
+                .path("createPerson.person.id").entity(String.class).get();
+        String text = "Ik zoek storingen in verpakkingslijnen, doe trillingsmetingen aan motoren en plan het "
+                + "preventief onderhoud volgens het onderhoudsplan.";
+        Map<String, Integer> claimed = Map.of("lo-condition-monitoring", 4, "lo-preventive-maintenance", 3);
+        assertThat(suggestedIds(text)).containsAll(claimed.keySet());
+        List<Map<String, Object>> outcomes = claimed.entrySet().stream()
+                .map(c -> Map.<String, Object>of("outcomeId", c.getKey(), "level", c.getValue())).toList();
+        GraphQlTester.Response before = graphQl.documentName("planCredits").variable("personId", person)
+                .variable("outcomes", outcomes).execute();
+        before.path("planRoute.credits").entityList(Object.class).hasSize(0);
+        assertThat(before.path("planRoute.best.totalHours").entity(Integer.class).get()).isPositive();
+
+        String evidence = graphQl.documentName("acceptSuggestions").variable("input", Map.of("personId", person,
+                "text", text, "title", "Storingsmonteur", "from", "2012-03-01", "outcomes", outcomes)).execute()
+                .path("acceptSuggestions.evidence.id").entity(String.class).get();
+        graphQl.documentName("validateEvidence").variable("input", Map.of("evidenceId", evidence,
+                "method", "EMPLOYER_STATEMENT", "validatedBy", "Assessor Firda")).execute()
+                .path("validateEvidence.evidence.status").entity(String.class).isEqualTo("VALIDATED");
+
+        GraphQlTester.Response after = graphQl.documentName("planCredits").variable("personId", person)
+                .variable("outcomes", outcomes).execute();
+        after.path("planRoute.best.totalHours").entity(Integer.class).isEqualTo(0);
+        after.path("planRoute.credits[*].evidenceIds").entityList(Object.class).hasSize(2);
+        after.path("planRoute.credits[*].outcome.id").entityList(String.class)
+                .satisfies(ids -> assertThat(ids).containsExactlyInAnyOrderElementsOf(claimed.keySet()));
+    }
+
+    @Test
     void shouldRefuseAnAcceptanceWithErrorsAndWriteNothing() {
         long before = driver.executableQuery("MATCH (e:Evidence) RETURN count(e) AS n").execute().records().get(0)
                 .get("n").asLong();
