@@ -225,7 +225,8 @@ final class SuggestionRanker {
             double total = weights.coverage() + weights.fullText() + weights.synonymLink();
             double score = (weights.coverage() * coverage + weights.fullText() * fullText
                     + (linked ? weights.synonymLink() : 0)) / total;
-            if (matches.isEmpty() || score < weights.minScore()) {
+            // variants of a synonym reinforce a suggestion but do not make one on their own
+            if (matches.stream().allMatch(m -> m.via() == Via.SYNONYM) || score < weights.minScore()) {
                 continue;
             }
             Set<String> matchedWords = new LinkedHashSet<>();
