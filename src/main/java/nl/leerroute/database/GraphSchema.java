@@ -25,9 +25,12 @@ public class GraphSchema implements InitializingBean {
     /** Every node label that carries an {@code id}. */
     public static final List<String> IDENTIFIED_LABELS = List.of("Place", "Region", "Institution", "Concept",
             "Competency", "LearningOutcome", "Programme", "Minor", "LearningUnit", "Certificate", "Role",
-            "LabourMarketFigure", "Person", "Evidence", "SavedPlan", "SeedImport");
+            "LabourMarketFigure", "Person", "Evidence", "SavedPlan", "SeedImport", "Synonym");
 
     public static final String FULL_TEXT_INDEX = "catalogue_text";
+
+    /** Outcomes and competencies only, so that suggestions from text get outcome candidates, not units. */
+    public static final String OUTCOME_TEXT_INDEX = "outcome_text";
 
     private final Driver driver;
 
@@ -52,6 +55,10 @@ public class GraphSchema implements InitializingBean {
         statements.put("evidence_status", "CREATE INDEX evidence_status IF NOT EXISTS FOR (n:Evidence) ON (n.status)");
         statements.put(FULL_TEXT_INDEX, "CREATE FULLTEXT INDEX " + FULL_TEXT_INDEX + " IF NOT EXISTS "
                 + "FOR (n:LearningOutcome|Competency|LearningUnit) "
+                + "ON EACH [n.titleNl, n.titleEn, n.nameNl, n.nameEn, n.descriptionNl, n.descriptionEn] "
+                + "OPTIONS {indexConfig: {`fulltext.analyzer`: 'dutch'}}");
+        statements.put(OUTCOME_TEXT_INDEX, "CREATE FULLTEXT INDEX " + OUTCOME_TEXT_INDEX + " IF NOT EXISTS "
+                + "FOR (n:LearningOutcome|Competency) "
                 + "ON EACH [n.titleNl, n.titleEn, n.nameNl, n.nameEn, n.descriptionNl, n.descriptionEn] "
                 + "OPTIONS {indexConfig: {`fulltext.analyzer`: 'dutch'}}");
         return statements;

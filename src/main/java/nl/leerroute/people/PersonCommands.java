@@ -241,6 +241,32 @@ public class PersonCommands {
     }
 
     /**
+     * {@link #addEvidence} for a claim whose outcomes were suggested to the person from their own
+     * text ({@code input.source()}, e.g. SUGGESTED_FROM_TEXT): each ASSERTS relationship also
+     * records that source and the words of the text that led to its outcome.
+     */
+    public Result<Evidence> addEvidence(NewEvidence input, Map<String, List<String>> matchedWords, LocalDate today) {
+        Result<Evidence> added = addEvidence(input, today);
+        if (added.value() == null) {
+            return added;
+        }
+        String id = added.value().id();
+        try {
+            write(tx -> {
+                tx.run("""
+                        MATCH (e:Evidence {id: $id})-[a:ASSERTS]->(o:LearningOutcome)
+                        SET a.source = e.source, a.matchedWords = coalesce($words[o.id], [])
+                        """, Map.of("id", id, "words", matchedWords)).consume();
+                return Result.ok(id);
+            });
+        } catch (RuntimeException e) {
+            removeEvidence(id); // a claim without where its assertions came from is not kept
+            throw e;
+        }
+        return evidence(Result.ok(id));
+    }
+
+    /**
      * Changing what validated or rejected evidence asserts makes it a claim again: a decision covers
      * what was decided on, not what was written afterwards.
      */

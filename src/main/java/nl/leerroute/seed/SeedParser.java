@@ -371,6 +371,14 @@ final class SeedParser {
                 }
                 return Boolean.parseBoolean(raw);
             }
+            case TEXT_LIST -> {
+                List<String> texts = items(raw);
+                if (texts.isEmpty()) {
+                    ctx.problem(field, "lists no item (items are separated by ';')");
+                    return null;
+                }
+                return texts;
+            }
             case DATE -> {
                 return date(ctx, field, raw);
             }

@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The seed format, version 1, as data: which files exist, their columns, how each column is
+ * The seed format, version 2 (version 1 plus {@code synonyms.csv}), as data: which files exist, their columns, how each column is
  * checked and what it becomes in the graph. {@code graph-seed/README.md} documents the same.
  */
 final class SeedSchema {
 
-    static final String FORMAT_VERSION = "1";
+    static final String FORMAT_VERSION = "2";
 
     private SeedSchema() {
     }
@@ -57,7 +57,7 @@ final class SeedSchema {
         }
     }
 
-    enum ValueType { TEXT, ID, INTEGER, DECIMAL, ENUM, DATE, DATE_LIST, BOOLEAN }
+    enum ValueType { TEXT, TEXT_LIST, ID, INTEGER, DECIMAL, ENUM, DATE, DATE_LIST, BOOLEAN }
 
     /**
      * One seed file.
@@ -179,6 +179,10 @@ final class SeedSchema {
                     concept("dublin", "DESCRIBED_BY", "DUBLIN_DESCRIPTOR"),
                     integer("shelf_life_years", "shelfLifeYears", false),
                     text("esco_uri", "escoUri", false), provenance())),
+            new FileSpec("synonyms.csv", "synonym", List.of("Synonym"), "id", List.of("id"), columns(
+                    id(), text("term", "term", true),
+                    new Property("variants", "variants", ValueType.TEXT_LIST, true, Set.of()),
+                    new ReferenceList("outcomes", "SUGGESTS", List.of("outcome"), null, false), provenance())),
             new FileSpec("programmes.csv", "programme", List.of("Programme"), "id", List.of("id"), columns(
                     id(), new Property("croho", "croho", ValueType.TEXT, true, Set.of()),
                     oneOf("level", "level", true, "AD", "BACHELOR", "MASTER"),

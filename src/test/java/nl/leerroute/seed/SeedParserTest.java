@@ -263,11 +263,29 @@ class SeedParserTest {
     @Test
     void shouldRefuseAnUnknownFormatVersion() throws IOException {
         copyOfShippedSeed(directory);
-        Files.writeString(directory.resolve("manifest.properties"), "format.version=2\n", StandardCharsets.UTF_8);
+        Files.writeString(directory.resolve("manifest.properties"), "format.version=99\n", StandardCharsets.UTF_8);
         assertThat(problems()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("manifest.properties");
             assertThat(p.field()).isEqualTo("format.version");
         });
+    }
+
+    @Test
+    void shouldNameTheSynonymLineOfAnUnknownOutcomeOrAnEmptyVariantList() {
+        copy();
+        replaceCell(directory, "synonyms.csv", 3, "outcomes", "lo-no-such-outcome");
+        replaceCell(directory, "synonyms.csv", 4, "variants", " ; ");
+        assertThat(problems()).containsExactlyInAnyOrder(
+                new SeedProblem("synonyms.csv", 3, "outcomes", "'lo-no-such-outcome' is not an id in outcomes.csv"),
+                new SeedProblem("synonyms.csv", 4, "variants", "lists no item (items are separated by ';')"));
+    }
+
+    @Test
+    void shouldStoreSynonymVariantsAsAListAndLinkTheirOutcomes() {
+        assertThat(SHIPPED.nodes()).filteredOn(n -> n.labels().contains("Synonym")).isNotEmpty()
+                .allSatisfy(n -> assertThat(n.properties().get("variants")).isInstanceOf(List.class));
+        assertThat(SHIPPED.relationships()).filteredOn(r -> r.type().equals("SUGGESTS"))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.toLabel()).isEqualTo("LearningOutcome"));
     }
 
     @Test
