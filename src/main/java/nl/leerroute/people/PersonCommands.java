@@ -158,6 +158,15 @@ public class PersonCommands {
 
     /** New evidence is always CLAIMED: a person's own word credits nothing until validated. */
     public Result<Evidence> addEvidence(NewEvidence input, LocalDate today) {
+        return addEvidence(input, Map.of(), today);
+    }
+
+    /**
+     * {@link #addEvidence} for a claim whose outcomes were suggested to the person from their own
+     * text ({@code input.source()}, e.g. SUGGESTED_FROM_TEXT): each ASSERTS relationship also
+     * records that source and the words of the text that led to its outcome, in the same transaction.
+     */
+    public Result<Evidence> addEvidence(NewEvidence input, Map<String, List<String>> matchedWords, LocalDate today) {
         List<InvalidValue> errors = new ArrayList<>();
         if (input.title() == null || input.title().isBlank()) {
             errors.add(new InvalidValue("title", "is required"));
@@ -235,35 +244,15 @@ public class PersonCommands {
                 tx.run("MATCH (e:Evidence {id: $id}), (s:" + source[1] + " {id: $source}) CREATE (e)-[:" + source[3]
                         + "]->(s)", Map.of("id", id, "source", sourceId)).consume();
             }
-            return Result.ok(id);
-        });
-        return evidence(written);
-    }
-
-    /**
-     * {@link #addEvidence} for a claim whose outcomes were suggested to the person from their own
-     * text ({@code input.source()}, e.g. SUGGESTED_FROM_TEXT): each ASSERTS relationship also
-     * records that source and the words of the text that led to its outcome.
-     */
-    public Result<Evidence> addEvidence(NewEvidence input, Map<String, List<String>> matchedWords, LocalDate today) {
-        Result<Evidence> added = addEvidence(input, today);
-        if (added.value() == null) {
-            return added;
-        }
-        String id = added.value().id();
-        try {
-            write(tx -> {
+            if (!matchedWords.isEmpty()) {
                 tx.run("""
                         MATCH (e:Evidence {id: $id})-[a:ASSERTS]->(o:LearningOutcome)
                         SET a.source = e.source, a.matchedWords = coalesce($words[o.id], [])
                         """, Map.of("id", id, "words", matchedWords)).consume();
-                return Result.ok(id);
-            });
-        } catch (RuntimeException e) {
-            removeEvidence(id); // a claim without where its assertions came from is not kept
-            throw e;
-        }
-        return evidence(Result.ok(id));
+            }
+            return Result.ok(id);
+        });
+        return evidence(written);
     }
 
     /**
