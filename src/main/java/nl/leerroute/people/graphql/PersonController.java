@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import nl.leerroute.access.Access;
+import nl.leerroute.access.Caller;
 import nl.leerroute.catalogue.Catalogue;
 import nl.leerroute.catalogue.Certificate;
 import nl.leerroute.catalogue.LearningUnit;
@@ -19,6 +21,7 @@ import nl.leerroute.graphql.Pages;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
@@ -29,15 +32,20 @@ class PersonController {
 
     private final People people;
     private final Catalogue catalogue;
+    private final Access access;
 
-    PersonController(People people, Catalogue catalogue) {
+    PersonController(People people, Catalogue catalogue, Access access) {
         this.people = people;
         this.catalogue = catalogue;
+        this.access = access;
     }
 
+    /** Only the people the caller may see: an admin everyone, a worker themself, an advisor their clients. */
     @QueryMapping
-    Window<Person> people(ScrollSubrange subrange) {
-        return Pages.window(subrange, people::people);
+    Window<Person> people(ScrollSubrange subrange, @ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller) {
+        List<String> visible = access.visiblePeople(caller == null ? Caller.ANONYMOUS : caller);
+        return visible == null ? Pages.window(subrange, people::people)
+                : Pages.window(subrange, (offset, limit) -> people.peopleAmong(visible, offset, limit));
     }
 
     @QueryMapping
