@@ -157,6 +157,9 @@ public class Access {
 
     /** The provider of a learning unit, or null when there is no such unit. */
     String providerOf(String unitId) {
+        if (unitId == null) {
+            return null;
+        }
         return graph.rows("MATCH (:LearningUnit {id: $id})-[:PROVIDED_BY]->(i) RETURN i.id AS id",
                 Map.of("id", unitId)).stream().map(r -> (String) r.get("id")).findFirst().orElse(null);
     }
