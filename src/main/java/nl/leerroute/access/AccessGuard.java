@@ -29,7 +29,8 @@ class AccessGuard extends SimplePerformantInstrumentation {
     }
 
     @Override
-    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
+            InstrumentationFieldFetchParameters parameters,
             InstrumentationState state) {
         return environment -> fetch(dataFetcher, environment);
     }

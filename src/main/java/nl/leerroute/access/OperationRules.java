@@ -27,7 +27,7 @@ class OperationRules {
      */
     static final Rule READ_PEOPLE_NAMED = request -> people(request).forEach(request::read);
 
-    /** Like {@link #READ_PEOPLE_NAMED}, but the operation is about a person (its schema requires one), so sign-in first. */
+    /** Like {@link #READ_PEOPLE_NAMED}, but about a person (the schema requires one), so sign-in comes first. */
     static final Rule READ_PERSON = request -> {
         request.access.requireSignedIn(request.caller, request.operation);
         people(request).forEach(request::read);

@@ -183,6 +183,24 @@ class ConsentAndAccessLogIntegrationTest {
     }
 
     @Test
+    void shouldNotShowAnEditorWhosEvidenceStillUsesAnOutcome() {
+        driver.executableQuery("""
+                MATCH (c:Competency {id: 'c-dom-math'}), (p:Person {id: $person})
+                CREATE (o:LearningOutcome {id: 'lo-access-test', titleNl: 'x', titleEn: 'x', eqfLevel: 3,
+                                           provenance: 'api', origin: 'api'})-[:BELONGS_TO]->(c),
+                       (p)-[:HAS_EVIDENCE]->(e:Evidence {id: 'ev-access-test', kind: 'INFORMAL',
+                           title: 'Marco zijn eigen woorden', status: 'CLAIMED', origin: 'api'})-[:ASSERTS {level: 3}]->(o)
+                """).withParameters(Map.of("person", MARCO)).execute();
+        String removal = "mutation { removeLearningOutcome(input: {id: \"lo-access-test\"}) "
+                + "{ removedId errors { ... on StillInUse { usedBy { kind id name } } } } }";
+        signedIn.as("editor.hanze").document(removal).execute().path("removeLearningOutcome.errors[0].usedBy[0]")
+                .entity(Map.class).isEqualTo(Map.of("kind", "EVIDENCE", "id", "hidden", "name", "a person's evidence"));
+        signedIn.as("admin").document(removal).execute().path("removeLearningOutcome.errors[0].usedBy[0].name")
+                .entity(String.class).isEqualTo("Marco zijn eigen woorden");
+        driver.executableQuery("MATCH (n) WHERE n.id IN ['lo-access-test', 'ev-access-test'] DETACH DELETE n").execute();
+    }
+
+    @Test
     void shouldNotLetAWorkerValidateTheirOwnCompletion() {
         signedIn.as("marco").document("mutation { recordProgress(input: {personId: \"" + MARCO + "\", "
                 + "learningUnitId: \"u-hanze-iot-1\", status: COMPLETED}) { evidence { id } } }").execute().errors()

@@ -29,6 +29,8 @@ import org.springframework.stereotype.Controller;
 @Controller
 class AccessController {
 
+    private static final String CALLER = Caller.CONTEXT_KEY;
+
     record Me(Caller caller) {
         public String accountId() {
             return caller.accountId();
@@ -67,7 +69,7 @@ class AccessController {
     }
 
     @QueryMapping
-    Me me(@ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller) {
+    Me me(@ContextValue(name = CALLER, required = false) Caller caller) {
         return caller == null || caller.anonymous() ? null : new Me(caller);
     }
 
@@ -83,30 +85,32 @@ class AccessController {
     }
 
     @QueryMapping
-    List<Consent> myConsents(@ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller) {
+    List<Consent> myConsents(@ContextValue(name = CALLER, required = false) Caller caller) {
         return consents.grantedBy(access.requireOwnPerson(known(caller), "myConsents"));
     }
 
     @QueryMapping
-    List<Consent> myClients(@ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller) {
+    List<Consent> myClients(@ContextValue(name = CALLER, required = false) Caller caller) {
         access.requireRole(known(caller), "myClients", Role.ADVISOR);
         return consents.activeFor(caller.accountId());
     }
 
     @QueryMapping
-    List<Entry> myAccessLog(@ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller, @Argument int first) {
+    List<Entry> myAccessLog(@ContextValue(name = CALLER, required = false) Caller caller,
+            @Argument int first) {
         List<Entry> entries = log.about(access.requireOwnPerson(known(caller), "myAccessLog"));
         return entries.subList(0, Math.min(Math.max(first, 0), entries.size()));
     }
 
     @MutationMapping
-    Result grantConsent(@ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller, @Argument GrantConsentInput input) {
-        return consents.grant(access.requireOwnPerson(known(caller), "grantConsent"), input.advisorId(), input.purpose(),
-                input.until(), LocalDate.now());
+    Result grantConsent(@ContextValue(name = CALLER, required = false) Caller caller,
+            @Argument GrantConsentInput input) {
+        return consents.grant(access.requireOwnPerson(known(caller), "grantConsent"), input.advisorId(),
+                input.purpose(), input.until(), LocalDate.now());
     }
 
     @MutationMapping
-    Result withdrawConsent(@ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller,
+    Result withdrawConsent(@ContextValue(name = CALLER, required = false) Caller caller,
             @Argument WithdrawConsentInput input) {
         return consents.withdraw(access.requireOwnPerson(known(caller), "withdrawConsent"), input.consentId(),
                 LocalDate.now());

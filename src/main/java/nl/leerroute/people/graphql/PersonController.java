@@ -42,7 +42,8 @@ class PersonController {
 
     /** Only the people the caller may see: an admin everyone, a worker themself, an advisor their clients. */
     @QueryMapping
-    Window<Person> people(ScrollSubrange subrange, @ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller) {
+    Window<Person> people(ScrollSubrange subrange,
+            @ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller) {
         List<String> visible = access.visiblePeople(caller == null ? Caller.ANONYMOUS : caller);
         return visible == null ? Pages.window(subrange, people::people)
                 : Pages.window(subrange, (offset, limit) -> people.peopleAmong(visible, offset, limit));
