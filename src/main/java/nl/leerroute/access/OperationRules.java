@@ -7,12 +7,22 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The access rule of every GraphQL operation, in one table. An operation without a rule is refused
- * for everyone ({@link AccessGuard}): whoever adds an operation decides here who may run it.
+ * The access rule of every GraphQL operation, in one table. An operation without a rule is for
+ * ADMIN only ({@link #UNDECIDED}): whoever adds an operation decides here who else may run it (and
+ * the access matrix test fails until they do).
  * People's data is additionally guarded on every field of type {@code Person}, whatever path leads there.
  */
 @Component
 class OperationRules {
+
+    /** An operation nobody has decided about yet: only an admin may run it. */
+    static final Rule UNDECIDED = request -> {
+        request.access.requireSignedIn(request.caller, request.operation);
+        if (!request.caller.has(Role.ADMIN)) {
+            throw AccessRefusedException.forbidden(request.operation + ": no access rule is defined for this "
+                    + "operation yet, so only an admin may run it");
+        }
+    };
 
     /** Anyone, signed in or not: the public catalogue. */
     static final Rule PUBLIC = request -> {
