@@ -6,7 +6,7 @@ import java.util.TreeMap;
 
 import org.neo4j.driver.Driver;
 
-/** The whole graph (but the import bookkeeping) as sorted lines, to compare two states exactly. */
+/** The whole graph (but the import bookkeeping and the access log) as sorted lines, to compare two states exactly. */
 public final class GraphSnapshot {
 
     private GraphSnapshot() {
@@ -14,10 +14,12 @@ public final class GraphSnapshot {
 
     public static List<String> of(Driver driver) {
         List<String> lines = new ArrayList<>();
-        driver.executableQuery("MATCH (n) WHERE NOT n:SeedImport RETURN labels(n) AS labels, properties(n) AS p")
+        driver.executableQuery("MATCH (n) WHERE NOT n:SeedImport AND NOT n:AccessLogEntry "
+                + "RETURN labels(n) AS labels, properties(n) AS p")
                 .execute().records().forEach(r -> lines.add("node " + r.get("labels").asList() + " "
                         + new TreeMap<>(r.get("p").asMap())));
-        driver.executableQuery("MATCH (a)-[r]->(b) RETURN labels(a)[0] + ':' + a.id AS a, type(r) AS type, "
+        driver.executableQuery("MATCH (a)-[r]->(b) WHERE NOT a:AccessLogEntry "
+                + "RETURN labels(a)[0] + ':' + a.id AS a, type(r) AS type, "
                 + "labels(b)[0] + ':' + b.id AS b, properties(r) AS p").execute().records()
                 .forEach(r -> lines.add("rel " + r.get("a").asString() + " -" + r.get("type").asString() + "-> "
                         + r.get("b").asString() + " " + new TreeMap<>(r.get("p").asMap())));

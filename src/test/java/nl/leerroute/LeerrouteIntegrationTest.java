@@ -14,19 +14,22 @@ import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureG
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The one application context that integration tests share: the whole application with an
  * embedded Neo4j in a fresh directory and the shipped seed. Every class annotated with exactly
- * this gets the same cached context, so the embedded database starts once per test run.
+ * this gets the same cached context, so the embedded database starts once per test run. Its
+ * {@code GraphQlTester} is signed in as the demo ADMIN; inject {@link SignedIn} for other accounts.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureGraphQlTester
 @ContextConfiguration(initializers = LeerrouteIntegrationTest.FreshDatabaseDirectory.class)
+@Import(SignedIn.Configuration.class)
 public @interface LeerrouteIntegrationTest {
 
     /** Points the embedded database at a directory that no earlier run has used. */

@@ -25,7 +25,8 @@ public class GraphSchema implements InitializingBean {
     /** Every node label that carries an {@code id}. */
     public static final List<String> IDENTIFIED_LABELS = List.of("Place", "Region", "Institution", "Concept",
             "Competency", "LearningOutcome", "Programme", "Minor", "LearningUnit", "Certificate", "Role",
-            "LabourMarketFigure", "Person", "Evidence", "SavedPlan", "SeedImport", "Synonym");
+            "LabourMarketFigure", "Person", "Evidence", "SavedPlan", "SeedImport", "Synonym", "Account", "Consent",
+            "AccessLogEntry");
 
     public static final String FULL_TEXT_INDEX = "catalogue_text";
 
@@ -52,6 +53,8 @@ public class GraphSchema implements InitializingBean {
         statements.put("concept_scheme", "CREATE INDEX concept_scheme IF NOT EXISTS FOR (n:Concept) ON (n.scheme)");
         statements.put("outcome_level",
                 "CREATE INDEX outcome_level IF NOT EXISTS FOR (n:LearningOutcome) ON (n.eqfLevel)");
+        statements.put("account_username",
+                "CREATE CONSTRAINT account_username IF NOT EXISTS FOR (n:Account) REQUIRE n.username IS UNIQUE");
         statements.put("evidence_status", "CREATE INDEX evidence_status IF NOT EXISTS FOR (n:Evidence) ON (n.status)");
         statements.put(FULL_TEXT_INDEX, "CREATE FULLTEXT INDEX " + FULL_TEXT_INDEX + " IF NOT EXISTS "
                 + "FOR (n:LearningOutcome|Competency|LearningUnit) "

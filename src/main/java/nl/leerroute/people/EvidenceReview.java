@@ -42,11 +42,16 @@ public class EvidenceReview {
     /**
      * @param decisions one per asserted outcome; null or empty: accept every assertion as claimed
      */
-    public record Validation(String evidenceId, String method, String validatedBy, LocalDate on,
-            List<Decision> decisions) {
+    /**
+     * @param validatedBy the reviewer's name as the person will see it
+     * @param reviewerAccountId the signed-in account that decided (kept for accountability)
+     */
+    public record Validation(String evidenceId, String method, String validatedBy, String reviewerAccountId,
+            LocalDate on, List<Decision> decisions) {
     }
 
-    public record Rejection(String evidenceId, String rejectedBy, String reason, LocalDate on) {
+    public record Rejection(String evidenceId, String rejectedBy, String reviewerAccountId, String reason,
+            LocalDate on) {
     }
 
     /** An outcome a reviewer did not accept, at the level it was claimed, with the reason. */
@@ -63,13 +68,19 @@ public class EvidenceReview {
         this.graph = graph;
     }
 
-    /** CLAIMED evidence of everyone, oldest claim first: what waits for a reviewer. */
-    public List<Evidence> waiting(String personId, int offset, int limit) {
+    /**
+     * CLAIMED evidence, oldest claim first: what waits for a reviewer.
+     *
+     * @param personId only this person's; null: anyone's among {@code among}
+     * @param among the people the reviewer may see; null: everyone
+     */
+    public List<Evidence> waiting(String personId, List<String> among, int offset, int limit) {
         Map<String, Object> parameters = new HashMap<>(Map.of("offset", offset, "limit", limit));
         parameters.put("person", personId);
+        parameters.put("among", among);
         return graph.list("""
                 MATCH (p:Person)-[:HAS_EVIDENCE]->(n:Evidence {status: 'CLAIMED'})
-                WHERE $person IS NULL OR p.id = $person
+                WHERE ($person IS NULL OR p.id = $person) AND ($among IS NULL OR p.id IN $among)
                 RETURN n {.*} AS n ORDER BY coalesce(n.claimedOn, date('1900-01-01')), n.id
                 SKIP $offset LIMIT $limit
                 """, parameters, Evidence::of);
@@ -135,6 +146,7 @@ public class EvidenceReview {
                 review.put("rejectedBy", accepted.isEmpty() ? input.validatedBy().strip() : null);
                 review.put("rejectedOn", accepted.isEmpty() ? on : null);
                 review.put("rejectionReason", accepted.isEmpty() ? "none of the claimed outcomes was accepted" : null);
+                review.put("reviewerAccountId", input.reviewerAccountId());
                 record(tx, input.evidenceId(), review, accepted, rejected);
                 return Result.ok(input.evidenceId());
             });
@@ -175,6 +187,7 @@ public class EvidenceReview {
                 review.put("rejectedBy", input.rejectedBy().strip());
                 review.put("rejectedOn", on);
                 review.put("rejectionReason", input.reason().strip());
+                review.put("reviewerAccountId", input.reviewerAccountId());
                 record(tx, input.evidenceId(), review, List.of(), rejected);
                 return Result.ok(input.evidenceId());
             });

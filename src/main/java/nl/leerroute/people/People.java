@@ -27,6 +27,13 @@ public class People {
                 Map.of("offset", offset, "limit", limit), Person::of);
     }
 
+    /** A page of the people whose ids are given, ordered like {@link #people}. */
+    public List<Person> peopleAmong(Collection<String> ids, int offset, int limit) {
+        return graph.list("MATCH (n:Person) WHERE n.id IN $ids RETURN n {.*} AS n ORDER BY n.name, n.id "
+                + "SKIP $offset LIMIT $limit", Map.of("ids", List.copyOf(ids), "offset", offset, "limit", limit),
+                Person::of);
+    }
+
     public Optional<Person> person(String id) {
         return graph.one("MATCH (n:Person {id: $id}) RETURN n {.*} AS n", Map.of("id", id), Person::of);
     }

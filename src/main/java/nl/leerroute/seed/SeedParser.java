@@ -313,6 +313,24 @@ final class SeedParser {
                     ctx.problem("to", "is before 'from' (" + from + ")");
                 }
             }
+            case "account" -> {
+                String role = String.valueOf(p.get("role"));
+                if (role.equals("WORKER") != (ctx.row.get("person") != null)) {
+                    ctx.problem("person", "is required for role WORKER and only for it");
+                }
+                if (role.equals("INSTITUTION_EDITOR") != (ctx.row.get("institution") != null)) {
+                    ctx.problem("institution", "is required for role INSTITUTION_EDITOR and only for it");
+                }
+                if (p.get("passwordHash") instanceof String hash && !hash.startsWith("{bcrypt}$2")) {
+                    ctx.problem("password_hash", "must be a {bcrypt} hash; plain passwords are never stored");
+                }
+            }
+            case "consent" -> {
+                if (p.get("grantedOn") instanceof LocalDate granted && p.get("until") instanceof LocalDate until
+                        && until.isBefore(granted)) {
+                    ctx.problem("until", "is before 'granted_on' (" + granted + ")");
+                }
+            }
             default -> {
             }
         }

@@ -262,10 +262,21 @@ final class SeedSchema {
                     text("validated_by", "validatedBy", false),
                     oneOf("validation_method", "validationMethod", false, "ASSESSMENT", "PORTFOLIO",
                             "EMPLOYER_STATEMENT", "DIPLOMA", "CERTIFICATE"),
-                    date("validated_on", "validatedOn", false), provenance())));
+                    date("validated_on", "validatedOn", false), provenance())),
+            new FileSpec("accounts.csv", "account", List.of("Account"), "id", List.of("id"), columns(
+                    id(), new Property("username", "username", ValueType.ID, true, Set.of()),
+                    text("password_hash", "passwordHash", true), text("display_name", "displayName", true),
+                    oneOf("role", "role", true, "WORKER", "ADVISOR", "INSTITUTION_EDITOR", "ADMIN"),
+                    ref("person", "IS", false, "person"),
+                    ref("institution", "EDITS_FOR", false, "institution"), provenance())),
+            new FileSpec("consents.csv", "consent", List.of("Consent"), "id", List.of("id"), columns(
+                    id(), new Reference("person", "GRANTED", List.of("person"), null, true),
+                    ref("advisor", "TO", true, "account"),
+                    text("purpose", "purpose", true), date("granted_on", "grantedOn", true),
+                    date("until", "until", true), date("withdrawn_on", "withdrawnOn", false), provenance())));
 
     /** Relationships whose direction is from the referenced record to this one. */
-    static final Set<String> INCOMING = Set.of("HAS_EVIDENCE");
+    static final Set<String> INCOMING = Set.of("HAS_EVIDENCE", "GRANTED");
 
     static FileSpec spec(String kind) {
         return FILES.stream().filter(f -> f.kind().equals(kind)).findFirst().orElseThrow();

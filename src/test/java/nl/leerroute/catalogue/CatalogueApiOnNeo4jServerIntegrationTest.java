@@ -1,7 +1,9 @@
 package nl.leerroute.catalogue;
 
+import nl.leerroute.SignedIn;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -14,6 +16,7 @@ import org.testcontainers.neo4j.Neo4jContainer;
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(properties = "leerroute.neo4j.embedded.enabled=false")
 @AutoConfigureGraphQlTester
+@Import(SignedIn.Configuration.class)
 class CatalogueApiOnNeo4jServerIntegrationTest extends CatalogueApiContract {
 
     @Container

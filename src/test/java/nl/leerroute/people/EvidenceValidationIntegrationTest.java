@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import nl.leerroute.LeerrouteIntegrationTest;
+import nl.leerroute.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /** The EVC workflow: claims, decisions outcome by outcome, and what they do to credits and routes. */
@@ -25,6 +27,9 @@ class EvidenceValidationIntegrationTest {
 
     @Autowired
     Driver driver;
+
+    @Autowired
+    SignedIn signedIn;
 
     @AfterEach
     void removeWhatTheApiCreated() {
@@ -172,7 +177,7 @@ class EvidenceValidationIntegrationTest {
                         Map.of("outcomeId", first, "accept", false)))).execute();
         response.path("validateEvidence.evidence").valueIsNull();
         response.path("validateEvidence.errors[*].field").entityList(String.class).satisfies(fields -> assertThat(
-                fields).contains("validatedBy", "on", "decisions"));
+                fields).contains("on", "decisions"));
         response.path("validateEvidence.errors[*].message").entityList(String.class).satisfies(messages -> assertThat(
                 String.join("\n", messages)).contains("the claimed level").contains("is not asserted by this evidence")
                 .contains("decided more than once").contains("every asserted outcome needs a decision"));
@@ -194,9 +199,14 @@ class EvidenceValidationIntegrationTest {
     void shouldNotDecideTwice() {
         String person = createPerson();
         String evidence = claim(person, Map.of("lo-math-basics", 3));
-        Map<String, Object> input = Map.of("evidenceId", evidence, "method", "ASSESSMENT", "validatedBy", ASSESSOR);
-        graphQl.documentName("validateEvidence").variable("input", input).execute()
-                .path("validateEvidence.evidence.status").entity(String.class).isEqualTo("VALIDATED");
+        // no name given: the signed-in reviewer's account name is what the person sees
+        Map<String, Object> input = Map.of("evidenceId", evidence, "method", "ASSESSMENT");
+        GraphQlTester.Response validated = graphQl.documentName("validateEvidence").variable("input", input).execute();
+        validated.path("validateEvidence.evidence.status").entity(String.class).isEqualTo("VALIDATED");
+        validated.path("validateEvidence.evidence.validatedBy").entity(String.class)
+                .satisfies(by -> assertThat(by).isNotBlank());
+        assertThat(cypher("MATCH (e:Evidence {id: $id}) RETURN e.reviewerAccountId AS a", Map.of("id", evidence))
+                .get(0).get("a").isNull()).isFalse();
         graphQl.documentName("validateEvidence").variable("input", input).execute()
                 .path("validateEvidence.errors[0].message").entity(String.class)
                 .satisfies(m -> assertThat(m).contains("is VALIDATED"));
@@ -279,5 +289,34 @@ class EvidenceValidationIntegrationTest {
         planned.path("planRoute.credits[0].explanationEn").entity(String.class).satisfies(text -> assertThat(text)
                 .contains("Cursus " + today.minusYears(years - 1L).minusDays(1))
                 .contains("counts until " + today.minusYears(years - 1L).minusDays(1).plusYears(years)));
+    }
+
+    @Test
+    void shouldShowAnAdvisorOnlyTheClaimsOfConsentingClientsAndLogIt() {
+        List<String> clients = cypher("""
+                MATCH (p:Person)-[:GRANTED]->(c:Consent)-[:TO]->(:Account {username: 'advisor.jansen'})
+                WHERE c.withdrawnOn IS NULL AND c.grantedOn <= date() AND c.until >= date() RETURN p.id AS id
+                """, Map.of()).stream().map(r -> r.get("id").asString()).toList();
+        assertThat(clients).contains("p-marco-dijkstra");
+        List<String> owners = signedIn.as("advisor.jansen").documentName("evidenceToReview").variable("first", 100)
+                .execute().path("evidenceToReview.edges[*].node.person.id").entityList(String.class).get();
+        assertThat(owners).contains("p-marco-dijkstra").allSatisfy(owner -> assertThat(clients).contains(owner));
+        assertThat(cypher("MATCH (p:Person)-[:HAS_EVIDENCE]->(:Evidence {status: 'CLAIMED'}) WHERE NOT p.id IN $c "
+                + "RETURN count(*) AS n", Map.of("c", clients)).get(0).get("n").asLong())
+                .as("claims of people who gave no consent exist, and were not shown").isPositive();
+
+        signedIn.as("marco").document("{ myAccessLog { operation accountId } }").execute()
+                .path("myAccessLog[*].operation").entityList(String.class).contains("evidenceToReview");
+
+        // a worker never reviews their own claim; an advisor without consent cannot either
+        String claim = claim("p-marco-dijkstra", Map.of("lo-math-basics", 3));
+        for (String who : List.of("marco", "advisor.demir")) {
+            signedIn.as(who).documentName("validateEvidence").variable("input", Map.of("evidenceId", claim,
+                    "method", "PORTFOLIO")).execute().errors().satisfy(errors -> assertThat(errors)
+                    .extracting(e -> e.getErrorType()).containsExactly(ErrorType.FORBIDDEN));
+        }
+        signedIn.as("advisor.jansen").documentName("validateEvidence").variable("input", Map.of("evidenceId", claim,
+                "method", "PORTFOLIO")).execute().path("validateEvidence.evidence.validatedBy").entity(String.class)
+                .satisfies(by -> assertThat(by).contains("Jansen"));
     }
 }

@@ -130,6 +130,28 @@ class SeedParserTest {
     }
 
     @Test
+    void shouldRefuseAPlainPasswordAndAWorkerWithoutAPerson() {
+        copy();
+        replaceCell(directory, "accounts.csv", 2, "password_hash", "leerroute-demo");
+        replaceCell(directory, "accounts.csv", 3, "person", "");
+        assertThat(problems()).containsExactlyInAnyOrder(
+                new SeedProblem("accounts.csv", 2, "password_hash",
+                        "must be a {bcrypt} hash; plain passwords are never stored"),
+                new SeedProblem("accounts.csv", 3, "person", "is required for role WORKER and only for it"));
+    }
+
+    @Test
+    void shouldRefuseAConsentToSomethingThatIsNotAnAccount() {
+        copy();
+        replaceCell(directory, "consents.csv", 2, "advisor", "hanze");
+        assertThat(problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("consents.csv");
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.field()).isEqualTo("advisor");
+        });
+    }
+
+    @Test
     void shouldRefuseAValueOutsideItsEnumeration() {
         copy();
         replaceCell(directory, "units.csv", 3, "mode", "SOMETIMES");

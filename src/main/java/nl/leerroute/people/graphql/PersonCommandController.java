@@ -18,7 +18,9 @@ import nl.leerroute.people.PersonCommands.OutcomeLevel;
 import nl.leerroute.people.PersonCommands.Result;
 import nl.leerroute.people.TShapes;
 import nl.leerroute.people.TShapes.TShapeProfile;
+import nl.leerroute.access.Caller;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -102,19 +104,27 @@ class PersonCommandController {
         return new EvidencePayload(result.value(), result.errors());
     }
 
+    /** The reviewer's name as the person sees it: as given, or the signed-in account's name. */
+    private static String reviewer(String given, Caller caller) {
+        return given != null && !given.isBlank() ? given : caller == null || caller.anonymous() ? null : caller.name();
+    }
+
     @MutationMapping
-    EvidencePayload validateEvidence(@Argument ValidateEvidenceInput input) {
+    EvidencePayload validateEvidence(@Argument ValidateEvidenceInput input,
+            @ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller) {
         List<Decision> decisions = input.decisions() == null ? null : input.decisions().stream()
                 .map(d -> new Decision(d.outcomeId(), d.accept(), d.level(), d.reason())).toList();
         Result<Evidence> result = review.validate(new Validation(input.evidenceId(), input.method(),
-                input.validatedBy(), input.on(), decisions), LocalDate.now());
+                reviewer(input.validatedBy(), caller), caller == null ? null : caller.accountId(), input.on(),
+                decisions), LocalDate.now());
         return new EvidencePayload(result.value(), result.errors());
     }
 
     @MutationMapping
-    EvidencePayload rejectEvidence(@Argument RejectEvidenceInput input) {
-        Result<Evidence> result = review.reject(new Rejection(input.evidenceId(), input.rejectedBy(), input.reason(),
-                input.on()), LocalDate.now());
+    EvidencePayload rejectEvidence(@Argument RejectEvidenceInput input,
+            @ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller) {
+        Result<Evidence> result = review.reject(new Rejection(input.evidenceId(), reviewer(input.rejectedBy(), caller),
+                caller == null ? null : caller.accountId(), input.reason(), input.on()), LocalDate.now());
         return new EvidencePayload(result.value(), result.errors());
     }
 

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import nl.leerroute.access.Access;
+import nl.leerroute.access.Caller;
 import nl.leerroute.catalogue.Catalogue;
 import nl.leerroute.catalogue.Certificate;
 import nl.leerroute.catalogue.LearningUnit;
@@ -23,6 +25,7 @@ import nl.leerroute.graphql.Pages;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
@@ -35,19 +38,34 @@ class PersonController {
     private final People people;
     private final EvidenceReview review;
     private final Catalogue catalogue;
+    private final Access access;
 
-    PersonController(People people, EvidenceReview review, Catalogue catalogue) {
+    PersonController(People people, EvidenceReview review, Catalogue catalogue, Access access) {
         this.people = people;
         this.review = review;
         this.catalogue = catalogue;
+        this.access = access;
     }
 
     record RejectedAssertionView(LearningOutcome outcome, int level, String reason) {
     }
 
+    /**
+     * Without a person: the claims of everyone the reviewer may see (an advisor's consenting clients).
+     * Claims are a person's data, so showing them is logged per person, like any other read.
+     */
     @QueryMapping
-    Window<Evidence> evidenceToReview(@Argument String personId, ScrollSubrange subrange) {
-        return Pages.window(subrange, (offset, limit) -> review.waiting(personId, offset, limit));
+    Window<Evidence> evidenceToReview(@Argument String personId, ScrollSubrange subrange,
+            @ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller) {
+        Caller reviewer = caller == null ? Caller.ANONYMOUS : caller;
+        List<String> among = personId == null ? access.visiblePeople(reviewer) : null;
+        Window<Evidence> page = Pages.window(subrange, (offset, limit) -> review.waiting(personId, among, offset,
+                limit));
+        if (personId == null) {
+            review.personOf(page.getContent()).values().stream().map(Person::id).distinct()
+                    .forEach(owner -> access.requireRead(reviewer, owner, "evidenceToReview"));
+        }
+        return page;
     }
 
     @BatchMapping(typeName = "Evidence", field = "person")
@@ -81,9 +99,13 @@ class PersonController {
         return EvidenceExplanations.of(evidence, false);
     }
 
+    /** Only the people the caller may see: an admin everyone, a worker themself, an advisor their clients. */
     @QueryMapping
-    Window<Person> people(ScrollSubrange subrange) {
-        return Pages.window(subrange, people::people);
+    Window<Person> people(ScrollSubrange subrange,
+            @ContextValue(name = Caller.CONTEXT_KEY, required = false) Caller caller) {
+        List<String> visible = access.visiblePeople(caller == null ? Caller.ANONYMOUS : caller);
+        return visible == null ? Pages.window(subrange, people::people)
+                : Pages.window(subrange, (offset, limit) -> people.peopleAmong(visible, offset, limit));
     }
 
     @QueryMapping
