@@ -42,7 +42,12 @@ public class SignedIn {
 
     /** A tester signed in as the demo account with this username (graph-seed/accounts.csv). */
     public HttpGraphQlTester as(String username) {
-        return bearer(tokens.issueFor(username, TEST_TOKEN_TTL).accessToken());
+        return bearer(token(username));
+    }
+
+    /** A bearer token of the demo account with this username, for tests that send raw HTTP. */
+    public String token(String username) {
+        return tokens.issueFor(username, TEST_TOKEN_TTL).accessToken();
     }
 
     /** A tester signed in as whatever this caller says it is (no account needed). */
