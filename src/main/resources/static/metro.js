@@ -17,7 +17,8 @@ function station(g, x, y, colour, label, title, below, attrs = {}, passed = fals
   st.append(s('title', {}, title));
   st.append(terminus ? s('rect', { x: x - 10, y: y - 10, width: 20, height: 20, fill: colour, stroke: '#1a1a1a', 'stroke-width': 2 })
     : s('circle', { cx: x, cy: y, r: 9, fill: passed ? '#9e9e9e' : '#fff', stroke: passed ? '#4a4a4a' : colour, 'stroke-width': 4 }));
-  st.append(s('text', { x, y: below ? y + 28 : y - 18, 'text-anchor': 'middle', class: 'station-label' }, short(label)));
+  st.append(s('text', { x: terminus ? x + 10 : x, y: below ? y + 28 : y - 18, 'text-anchor': terminus ? 'end' : 'middle',
+    class: 'station-label' }, short(label, terminus ? 40 : 22)));
   g.append(st);
 }
 
