@@ -145,6 +145,15 @@ class WebPageEndToEndIntegrationTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "wrong username or password"));
     }
 
+    @Test
+    void shouldShowAnEditorTheUnitsCoveringAnOutcomeAndTheGaps() {
+        signIn("editor.hanze");
+        visible(By.cssSelector("#uncovered li"));
+        visible(By.id("outcome-id")).sendKeys("lo-robot-safety");
+        click(By.cssSelector("#outcome-id ~ button, form button[type='submit']"));
+        assertThat(visible(By.cssSelector("#covering table tbody tr")).getText()).isNotBlank();
+    }
+
     private void signIn(String username) {
         browser.get("http://127.0.0.1:" + port + "/");
         visible(By.name("username")).sendKeys(username);
