@@ -30,7 +30,8 @@ class StaticPageIntegrationTest {
     int port;
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -38,7 +39,8 @@ class StaticPageIntegrationTest {
     void shouldServeThePageAtTheRootToAnonymousVisitors() throws Exception {
         HttpResponse<String> root = get("/");
         assertThat(root.statusCode()).isEqualTo(200);
-        assertThat(root.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(root.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
         assertThat(root.body()).contains("<html lang=\"nl\">", "<script type=\"module\" src=\"app.js\">", "aria-live");
     }
 

@@ -93,8 +93,10 @@ class WebPageEndToEndIntegrationTest {
         visible(By.cssSelector("#metro-map g[data-route='best']"));
 
         List<Map<String, Object>> apiSteps = signedIn.as("advisor.jansen").document("""
-                query($personId: ID!, $roleId: ID!) { planRoute(input: {personId: $personId, target: {roleId: $roleId},
-                  constraints: {hoursPerWeek: 8}, alternatives: 2}) { best { steps { learningUnit { id titleNl } } } } }""")
+                query($personId: ID!, $roleId: ID!) {
+                  planRoute(input: {personId: $personId, target: {roleId: $roleId},
+                    constraints: {hoursPerWeek: 8}, alternatives: 2}) { best { steps { learningUnit { id titleNl } } } }
+                }""")
                 .variable("personId", HENK).variable("roleId", ROLE).execute()
                 .path("planRoute.best.steps[*].learningUnit").entityList(Object.class).get().stream()
                 .map(o -> (Map<String, Object>) o).toList();
@@ -127,7 +129,8 @@ class WebPageEndToEndIntegrationTest {
         click(By.id("sign-out"));
         signIn("henk");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved-plans"), "E2E robotcel"));
-        List<String> savedIds = browser.findElements(By.cssSelector("#saved-plans li[data-plan-id] ol li[data-unit-id]"))
+        List<String> savedIds = browser
+                .findElements(By.cssSelector("#saved-plans li[data-plan-id] ol li[data-unit-id]"))
                 .stream().map(e -> e.getAttribute("data-unit-id")).toList();
         assertThat(savedIds).containsExactlyElementsOf(apiIds);
         visible(By.id("next-steps"));
