@@ -54,6 +54,9 @@ class WebPageEndToEndIntegrationTest {
     @Autowired
     Driver neo4j;
 
+    @Autowired
+    nl.leerroute.database.GraphReader graph;
+
     ChromeDriver browser;
     WebDriverWait wait;
 
@@ -70,11 +73,34 @@ class WebPageEndToEndIntegrationTest {
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     }
 
+    /**
+     * The page fires some requests in parallel (lists it loads after sign-in) that may still be running
+     * on the server when the browser quits; later test classes count the queries their own requests
+     * run, so wait until the server has gone quiet. Synchronisation only: nothing is asserted on time.
+     */
+    private void awaitNoMoreQueries() {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        long seen = graph.queryCount();
+        int quietRounds = 0;
+        while (quietRounds < 5 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long now = graph.queryCount();
+            quietRounds = now == seen ? quietRounds + 1 : 0;
+            seen = now;
+        }
+    }
+
     @AfterEach
     void stopBrowserAndRemoveSavedPlans() {
         if (browser != null) {
             browser.quit();
         }
+        awaitNoMoreQueries();
         neo4j.executableQuery("MATCH (n) WHERE n.origin = 'api' AND (n:SavedPlan OR n:AccessLogEntry) DETACH DELETE n")
                 .execute();
     }
