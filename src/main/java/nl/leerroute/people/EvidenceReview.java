@@ -105,7 +105,27 @@ public class EvidenceReview {
             errors.add(new InvalidValue("method", "'" + input.method() + "' is not one of " + new TreeSet<>(METHODS)));
         }
         requireText(input.validatedBy(), "validatedBy", errors);
-        LocalDate on = input.on() == null ? today : input.on();
+        return decide(input.evidenceId(), input.validatedBy(), input.reviewerAccountId(), input.method(), input.on(),
+                input.decisions(), null, today, errors);
+    }
+
+    /** Rejecting a whole claim is deciding every outcome it asserts the same way, for one reason. */
+    public Result<Evidence> reject(Rejection input, LocalDate today) {
+        List<InvalidValue> errors = new ArrayList<>();
+        requireText(input.rejectedBy(), "rejectedBy", errors);
+        requireText(input.reason(), "reason", errors);
+        return decide(input.evidenceId(), input.rejectedBy(), input.reviewerAccountId(), null, input.on(), null,
+                input.reason(), today, errors);
+    }
+
+    /**
+     * @param wholeRejection non-null: reject every asserted outcome for this reason ({@code decisions} unused)
+     * @param errors what the caller already found wrong; decided on only when none are left
+     */
+    private Result<Evidence> decide(String evidenceId, String reviewer, String reviewerAccountId, String method,
+            LocalDate onInput, List<Decision> decisions, String wholeRejection, LocalDate today,
+            List<InvalidValue> errors) {
+        LocalDate on = onInput == null ? today : onInput;
         if (on.isAfter(today)) {
             errors.add(new InvalidValue("on", "is in the future"));
         }
@@ -115,81 +135,48 @@ public class EvidenceReview {
                         MATCH (e:Evidence {id: $id})
                         RETURN e.status AS status, e.to AS to,
                                [(e)-[a:ASSERTS]->(o:LearningOutcome) | {outcome: o.id, level: a.level}] AS asserts
-                        """, Map.of("id", input.evidenceId())).list();
+                        """, Map.of("id", evidenceId)).list();
                 if (found.isEmpty()) {
-                    return Result.failed(List.of(unknown(input.evidenceId())));
+                    return Result.failed(List.of(unknown(evidenceId)));
                 }
                 String status = found.get(0).get("status").asString();
                 if (!status.equals("CLAIMED")) {
                     errors.add(new InvalidValue("evidenceId", "is " + status + ", only a CLAIMED item can be "
                             + "decided on; change what it asserts to make it a claim again"));
                 }
-                if (!found.get(0).get("to").isNull() && on.isBefore(found.get(0).get("to").asLocalDate())
-                        && !found.get(0).get("to").asLocalDate().isAfter(today)) {
-                    errors.add(new InvalidValue("on", "is before the evidence was obtained ("
-                            + found.get(0).get("to").asLocalDate() + ")"));
+                var obtained = found.get(0).get("to");
+                if (!obtained.isNull() && on.isBefore(obtained.asLocalDate()) && !obtained.asLocalDate().isAfter(today)) {
+                    errors.add(new InvalidValue("on", "is before the evidence was obtained (" + obtained.asLocalDate()
+                            + ")"));
                 }
                 Map<String, Integer> claimed = new LinkedHashMap<>();
                 found.get(0).get("asserts").asList(v -> v.asMap()).forEach(a -> claimed.put((String) a.get("outcome"),
                         ((Number) a.get("level")).intValue()));
                 List<Map<String, Object>> accepted = new ArrayList<>();
                 List<Map<String, Object>> rejected = new ArrayList<>();
-                decide(input.decisions(), claimed, accepted, rejected, errors);
-                if (!errors.isEmpty()) {
-                    return Result.failed(errors);
-                }
-                Map<String, Object> review = new HashMap<>();
-                review.put("status", accepted.isEmpty() ? "REJECTED" : "VALIDATED");
-                review.put("validatedBy", accepted.isEmpty() ? null : input.validatedBy().strip());
-                review.put("validationMethod", accepted.isEmpty() ? null : input.method());
-                review.put("validatedOn", accepted.isEmpty() ? null : on);
-                review.put("rejectedBy", accepted.isEmpty() ? input.validatedBy().strip() : null);
-                review.put("rejectedOn", accepted.isEmpty() ? on : null);
-                review.put("rejectionReason", accepted.isEmpty() ? "none of the claimed outcomes was accepted" : null);
-                review.put("reviewerAccountId", input.reviewerAccountId());
-                record(tx, input.evidenceId(), review, accepted, rejected);
-                return Result.ok(input.evidenceId());
-            });
-            return read(written);
-        }
-    }
-
-    public Result<Evidence> reject(Rejection input, LocalDate today) {
-        List<InvalidValue> errors = new ArrayList<>();
-        requireText(input.rejectedBy(), "rejectedBy", errors);
-        requireText(input.reason(), "reason", errors);
-        LocalDate on = input.on() == null ? today : input.on();
-        if (on.isAfter(today)) {
-            errors.add(new InvalidValue("on", "is in the future"));
-        }
-        try (var session = driver.session()) {
-            Result<String> written = session.executeWrite(tx -> {
-                var found = tx.run("""
-                        MATCH (e:Evidence {id: $id})
-                        RETURN e.status AS status,
-                               [(e)-[a:ASSERTS]->(o:LearningOutcome) | o.id] AS outcomes
-                        """, Map.of("id", input.evidenceId())).list();
-                if (found.isEmpty()) {
-                    return Result.failed(List.of(unknown(input.evidenceId())));
-                }
-                String status = found.get(0).get("status").asString();
-                if (!status.equals("CLAIMED")) {
-                    errors.add(new InvalidValue("evidenceId", "is " + status + ", only a CLAIMED item can be "
-                            + "rejected"));
+                if (wholeRejection == null) {
+                    decide(decisions, claimed, accepted, rejected, errors);
                 }
                 if (!errors.isEmpty()) {
                     return Result.failed(errors);
                 }
-                List<Map<String, Object>> rejected = found.get(0).get("outcomes").asList(v -> Map.<String, Object>of(
-                        "outcome", v.asString(), "reason", input.reason().strip()));
+                if (wholeRejection != null) {
+                    claimed.keySet().forEach(outcome -> rejected.add(Map.of("outcome", outcome,
+                            "reason", wholeRejection.strip())));
+                }
+                boolean validated = !accepted.isEmpty();
                 Map<String, Object> review = new HashMap<>();
-                review.put("status", "REJECTED");
-                review.put("rejectedBy", input.rejectedBy().strip());
-                review.put("rejectedOn", on);
-                review.put("rejectionReason", input.reason().strip());
-                review.put("reviewerAccountId", input.reviewerAccountId());
-                record(tx, input.evidenceId(), review, List.of(), rejected);
-                return Result.ok(input.evidenceId());
+                review.put("status", validated ? "VALIDATED" : "REJECTED");
+                review.put("validatedBy", validated ? reviewer.strip() : null);
+                review.put("validationMethod", validated ? method : null);
+                review.put("validatedOn", validated ? on : null);
+                review.put("rejectedBy", validated ? null : reviewer.strip());
+                review.put("rejectedOn", validated ? null : on);
+                review.put("rejectionReason", validated ? null : wholeRejection != null ? wholeRejection.strip()
+                        : "none of the claimed outcomes was accepted");
+                review.put("reviewerAccountId", reviewerAccountId);
+                record(tx, evidenceId, review, accepted, rejected);
+                return Result.ok(evidenceId);
             });
             return read(written);
         }
