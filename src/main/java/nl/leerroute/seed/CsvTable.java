@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -34,17 +35,30 @@ record CsvTable(String file, List<String> header, List<Row> rows) {
      * added to {@code problems}; the rows that could be read are still returned.
      */
     static CsvTable parse(String file, String content, List<SeedProblem> problems) {
-        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
-        List<String> header = null;
         List<Row> rows = new ArrayList<>();
-        try (JsonParser parser = MAPPER.readerFor(String[].class).with(CsvSchema.emptySchema()).createParser(text)) {
+        List<String> header = stream(file, new java.io.StringReader(content), problems, h -> { }, rows::add);
+        return new CsvTable(file, header, rows);
+    }
+
+    /**
+     * Reads CSV row by row, so that a file of millions of records never has to fit in memory;
+     * same rules and problems as {@link #parse}. A leading byte-order mark is skipped.
+     *
+     * @return the header (empty when the file has none)
+     */
+    static List<String> stream(String file, java.io.Reader content, List<SeedProblem> problems,
+            Consumer<List<String>> headers, Consumer<Row> rows) {
+        List<String> header = null;
+        try (JsonParser parser = MAPPER.readerFor(String[].class).with(CsvSchema.emptySchema())
+                .createParser(skipByteOrderMark(content))) {
             JsonToken token;
+            List<String> cells = new ArrayList<>();
             while ((token = parser.nextToken()) != null) {
                 if (token != JsonToken.START_ARRAY) {
                     continue;
                 }
                 int line = -1;
-                List<String> cells = new ArrayList<>();
+                cells.clear();
                 while (parser.nextToken() == JsonToken.VALUE_STRING) {
                     if (line < 0) {
                         // the first cell's location: the array token itself is reported at the previous line end
@@ -57,6 +71,7 @@ record CsvTable(String file, List<String> header, List<Row> rows) {
                 }
                 if (header == null) {
                     header = readHeader(file, line, cells, problems);
+                    headers.accept(header);
                     continue;
                 }
                 if (cells.size() > header.size()) {
@@ -68,9 +83,13 @@ record CsvTable(String file, List<String> header, List<Row> rows) {
                 for (int i = 0; i < cells.size(); i++) {
                     values.put(header.get(i), cells.get(i));
                 }
-                rows.add(new Row(file, line, values));
+                rows.accept(new Row(file, line, values));
             }
         } catch (JacksonException e) {
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                problems.add(new SeedProblem(file, 0, "", "is not UTF-8: save it as 'CSV UTF-8'"));
+                return header == null ? List.of() : header;
+            }
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             problems.add(new SeedProblem(file, line, "", "is not valid CSV: " + e.getOriginalMessage()));
         }
@@ -78,7 +97,21 @@ record CsvTable(String file, List<String> header, List<Row> rows) {
             problems.add(new SeedProblem(file, 0, "", "is empty: expected a header line"));
             header = List.of();
         }
-        return new CsvTable(file, header, rows);
+        return header;
+    }
+
+    private static java.io.Reader skipByteOrderMark(java.io.Reader content) {
+        java.io.PushbackReader reader = new java.io.PushbackReader(content instanceof java.io.BufferedReader
+                ? content : new java.io.BufferedReader(content, 1 << 16));
+        try {
+            int first = reader.read();
+            if (first >= 0 && first != '\uFEFF') {
+                reader.unread(first);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return reader;
     }
 
     private static List<String> readHeader(String file, int line, List<String> cells, List<SeedProblem> problems) {

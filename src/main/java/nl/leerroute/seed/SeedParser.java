@@ -2,6 +2,7 @@ package nl.leerroute.seed;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -48,15 +49,31 @@ final class SeedParser {
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final int EC_HOURS = 28;
 
+    /** Receives what the rows of a seed become, in file order. */
+    interface Sink {
+        void node(NodeRecord node);
+
+        void relationship(RelationshipRecord relationship);
+    }
+
+    /** Files whose rows are looked up while other rows are converted; the others keep only ids. */
+    private static final Set<String> KEPT_ROWS = Set.of("place", "framework", "labour");
+    /** Kinds whose outcome lists evidence may derive its assertions from. */
+    private static final Set<String> DERIVABLE = Set.of("programme", "certificate", "unit");
+
     private final Path directory;
     private final List<SeedProblem> problems = new ArrayList<>();
-    private final Map<String, CsvTable> tables = new LinkedHashMap<>();
-    /** kind -> id -> row */
-    private final Map<String, Map<String, Row>> index = new HashMap<>();
+    /** kind -> id -> line of the record that owns the id (a repeat of the id is a problem) */
+    private final Map<String, Map<String, Integer>> index = new HashMap<>();
+    /** kind -> id -> row, for the kinds in {@link #KEPT_ROWS} */
+    private final Map<String, Map<String, Row>> kept = new HashMap<>();
     /** kind:id:column -> parsed outcome levels, for assertions derived from a diploma, certificate or unit */
     private final Map<String, Map<String, Integer>> levelled = new HashMap<>();
-    private final List<NodeRecord> nodes = new ArrayList<>();
-    private final List<RelationshipRecord> relationships = new ArrayList<>();
+    /** size and modification time of each file when validated, to notice a file changed before a replay */
+    private final Map<String, List<Object>> stamps = new HashMap<>();
+    private Sink sink;
+    private long nodeCount;
+    private long relationshipCount;
 
     private SeedParser(Path directory) {
         this.directory = directory;
@@ -64,40 +81,164 @@ final class SeedParser {
 
     /** @throws InvalidSeedException listing every problem found */
     static ParsedSeed parse(Path directory) {
-        return new SeedParser(directory).run();
+        List<NodeRecord> nodes = new ArrayList<>();
+        List<RelationshipRecord> relationships = new ArrayList<>();
+        new SeedParser(directory).validate(new Sink() {
+            @Override
+            public void node(NodeRecord node) {
+                nodes.add(node);
+            }
+
+            @Override
+            public void relationship(RelationshipRecord relationship) {
+                relationships.add(relationship);
+            }
+        });
+        return new ParsedSeed(contentHash(directory), nodes, relationships);
     }
 
-    private ParsedSeed run() {
+    /**
+     * Validates a seed of any size while holding only its ids in memory (not its records); the
+     * result replays the records file by file, converted exactly as {@link #parse} converts them.
+     *
+     * @throws InvalidSeedException listing every problem found
+     */
+    static Validated validateStreaming(Path directory) {
+        SeedParser parser = new SeedParser(directory);
+        parser.validate(null);
+        return parser.new Validated(contentHash(directory));
+    }
+
+    /** A seed that passed validation and can be converted again, one file at a time. */
+    final class Validated {
+        private final String contentHash;
+
+        private Validated(String contentHash) {
+            this.contentHash = contentHash;
+        }
+
+        String contentHash() {
+            return contentHash;
+        }
+
+        long nodes() {
+            return nodeCount;
+        }
+
+        long relationships() {
+            return relationshipCount;
+        }
+
+        /** The files in write order: every reference points to a file before it or to the same file. */
+        List<FileSpec> files() {
+            return SeedSchema.FILES;
+        }
+
+        /** Converts the rows of one file into {@code target} again. */
+        void replay(FileSpec spec, Sink target) {
+            replaying(target, () -> {
+                check(spec.file());
+                convertFile(spec);
+            });
+        }
+
+        /** The Region nodes and their relationships, derived from places and labour figures. */
+        void replayRegions(Sink target) {
+            replaying(target, SeedParser.this::addRegions);
+        }
+
+        private void replaying(Sink target, Runnable conversion) {
+            sink = target;
+            conversion.run();
+            sink = null;
+            if (!problems.isEmpty()) {
+                throw new InvalidSeedException(problems);
+            }
+        }
+
+        private void check(String file) {
+            if (!stamp(file).equals(stamps.get(file))) {
+                problems.add(new SeedProblem(file, 0, "", "changed while it was being imported"));
+                throw new InvalidSeedException(problems);
+            }
+        }
+    }
+
+    private List<Object> stamp(String file) {
+        try {
+            Path path = directory.resolve(file);
+            return List.of(Files.size(path), Files.getLastModifiedTime(path).toMillis());
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Both passes: ids of every file first (references may point anywhere), then every row. */
+    private void validate(Sink collecting) {
         if (!Files.isDirectory(directory)) {
             throw new InvalidSeedException(List.of(new SeedProblem(directory.toString(), 0, "",
                     "is not a directory")));
         }
         readManifest();
+        boolean structural = !problems.isEmpty();
         for (FileSpec spec : SeedSchema.FILES) {
-            String content = read(spec.file());
-            if (content != null) {
-                CsvTable table = CsvTable.parse(spec.file(), content, problems);
-                checkHeader(spec, table);
-                tables.put(spec.kind(), table);
+            stamps.put(spec.file(), stamp(spec.file()));
+            List<SeedProblem> csvProblems = new ArrayList<>();
+            Map<String, Integer> ids = new HashMap<>();
+            index.put(spec.kind(), ids);
+            if (KEPT_ROWS.contains(spec.kind())) {
+                kept.put(spec.kind(), new LinkedHashMap<>());
             }
+            boolean[] headerValid = {false};
+            readRows(spec.file(), csvProblems, header -> headerValid[0] = checkHeader(spec, header, csvProblems),
+                    row -> {
+                        if (headerValid[0]) {
+                            indexId(spec, row, ids);
+                        }
+                    });
+            structural |= !csvProblems.isEmpty();
+            problems.addAll(csvProblems);
         }
-        if (!problems.isEmpty()) {
+        if (structural) {
             throw new InvalidSeedException(problems);
         }
+        sink = collecting == null ? counting() : counting(collecting);
         for (FileSpec spec : SeedSchema.FILES) {
-            indexIds(spec, tables.get(spec.kind()));
-        }
-        for (FileSpec spec : SeedSchema.FILES) {
-            for (Row row : tables.get(spec.kind()).rows()) {
-                convert(spec, row);
-            }
+            convertFile(spec);
         }
         addRegions();
-        deriveAssertions();
+        sink = null;
         if (!problems.isEmpty()) {
             throw new InvalidSeedException(problems);
         }
-        return new ParsedSeed(contentHash(directory), nodes, relationships);
+    }
+
+    private Sink counting() {
+        return counting(null);
+    }
+
+    private Sink counting(Sink next) {
+        return new Sink() {
+            @Override
+            public void node(NodeRecord node) {
+                nodeCount++;
+                if (next != null) {
+                    next.node(node);
+                }
+            }
+
+            @Override
+            public void relationship(RelationshipRecord relationship) {
+                relationshipCount++;
+                if (next != null) {
+                    next.relationship(relationship);
+                }
+            }
+        };
+    }
+
+    private void convertFile(FileSpec spec) {
+        readRows(spec.file(), problems, header -> { }, row -> convert(spec, row));
     }
 
     private static final String MANIFEST = "manifest.properties";
@@ -114,8 +255,9 @@ final class SeedParser {
         SeedSchema.FILES.forEach(spec -> files.add(spec.file()));
         for (String file : files) {
             digest.update(file.getBytes(StandardCharsets.UTF_8));
-            try {
-                digest.update(Files.readAllBytes(directory.resolve(file)));
+            try (var in = new java.security.DigestInputStream(Files.newInputStream(directory.resolve(file)),
+                    digest)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
             } catch (IOException e) {
                 digest.update(new byte[] {0});
             }
@@ -162,20 +304,44 @@ final class SeedParser {
         return null;
     }
 
-    private void checkHeader(FileSpec spec, CsvTable table) {
+    /** Streams a file's rows (UTF-8 strictly); a missing or unreadable file is a problem. */
+    private void readRows(String file, List<SeedProblem> found, java.util.function.Consumer<List<String>> header,
+            java.util.function.Consumer<Row> rows) {
+        Path path = directory.resolve(file);
+        if (!Files.isRegularFile(path)) {
+            found.add(new SeedProblem(file, 0, "", "is missing from " + directory));
+            return;
+        }
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(path),
+                decoder), 1 << 16)) {
+            CsvTable.stream(file, reader, found, header, rows);
+        } catch (UncheckedIOException e) {
+            found.add(new SeedProblem(file, 0, "", e.getCause() instanceof CharacterCodingException
+                    ? "is not UTF-8: save it as 'CSV UTF-8'" : "cannot be read: " + e.getMessage()));
+        } catch (IOException e) {
+            found.add(new SeedProblem(file, 0, "", "cannot be read: " + e.getMessage()));
+        }
+    }
+
+    /** @return whether the header is usable for reading rows */
+    private static boolean checkHeader(FileSpec spec, List<String> header, List<SeedProblem> found) {
+        int before = found.size();
         Set<String> known = new LinkedHashSet<>();
         spec.columns().forEach(c -> known.add(c.name()));
-        for (String name : table.header()) {
+        for (String name : header) {
             if (!known.contains(name)) {
-                problems.add(new SeedProblem(spec.file(), 1, name, "is not a column of " + spec.file()
+                found.add(new SeedProblem(spec.file(), 1, name, "is not a column of " + spec.file()
                         + " (known: " + String.join(", ", known) + ")"));
             }
         }
         for (Column column : spec.columns()) {
-            if (column.required() && !table.header().contains(column.name())) {
-                problems.add(new SeedProblem(spec.file(), 1, column.name(), "required column is missing"));
+            if (column.required() && !header.contains(column.name())) {
+                found.add(new SeedProblem(spec.file(), 1, column.name(), "required column is missing"));
             }
         }
+        return found.size() == before;
     }
 
     private String idOf(FileSpec spec, Row row) {
@@ -189,34 +355,33 @@ final class SeedParser {
         return spec.kind() + ":" + String.join("|", parts);
     }
 
-    private void indexIds(FileSpec spec, CsvTable table) {
-        Map<String, Row> ids = new LinkedHashMap<>();
-        for (Row row : table.rows()) {
-            String id = idOf(spec, row);
-            String field = spec.idColumn() == null ? String.join("+", spec.key()) : spec.idColumn();
-            if (spec.idColumn() != null) {
-                if (id == null) {
-                    problems.add(new SeedProblem(spec.file(), row.line(), field, "is required"));
-                    continue;
-                }
-                if (!ID.matcher(id).matches() && !"place".equals(spec.kind())) {
-                    problems.add(new SeedProblem(spec.file(), row.line(), field, "'" + id
-                            + "' is not a valid id (letters, digits, '-', '_', '.'; no spaces)"));
-                    continue;
-                }
+    private void indexId(FileSpec spec, Row row, Map<String, Integer> ids) {
+        String id = idOf(spec, row);
+        String field = spec.idColumn() == null ? String.join("+", spec.key()) : spec.idColumn();
+        if (spec.idColumn() != null) {
+            if (id == null) {
+                problems.add(new SeedProblem(spec.file(), row.line(), field, "is required"));
+                return;
             }
-            Row earlier = ids.putIfAbsent(id, row);
-            if (earlier != null) {
+            if (!ID.matcher(id).matches() && !"place".equals(spec.kind())) {
                 problems.add(new SeedProblem(spec.file(), row.line(), field, "'" + id
-                        + "' is used twice (first on line " + earlier.line() + ")"));
+                        + "' is not a valid id (letters, digits, '-', '_', '.'; no spaces)"));
+                return;
             }
         }
-        index.put(spec.kind(), ids);
+        Integer earlier = ids.putIfAbsent(id, row.line());
+        if (earlier != null) {
+            problems.add(new SeedProblem(spec.file(), row.line(), field, "'" + id
+                    + "' is used twice (first on line " + earlier + ")"));
+        } else if (KEPT_ROWS.contains(spec.kind())) {
+            kept.get(spec.kind()).put(id, row);
+        }
     }
 
     private void convert(FileSpec spec, Row row) {
         String id = idOf(spec, row);
-        if (id == null || index.get(spec.kind()).get(id) != row) {
+        Integer owner = id == null ? null : index.get(spec.kind()).get(id);
+        if (owner == null || owner != row.line()) {
             return; // already reported as missing or duplicate id
         }
         String label = spec.labels().get(0);
@@ -245,8 +410,10 @@ final class SeedParser {
                 }
             } else if (column instanceof LevelledOutcomes l) {
                 Map<String, Integer> levels = outcomeLevels(ctx, l.name(), raw);
-                levelled.put(spec.kind() + ":" + id + ":" + l.name(), levels);
-                levels.forEach((outcome, level) -> relationships.add(new RelationshipRecord(label, id,
+                if (DERIVABLE.contains(spec.kind())) {
+                    levelled.put(spec.kind() + ":" + id + ":" + l.name(), levels);
+                }
+                levels.forEach((outcome, level) -> sink.relationship(new RelationshipRecord(label, id,
                         l.relationship(), "LearningOutcome", outcome, Map.of("level", (long) level))));
                 properties.put(l.name() + "Text", raw);
             } else if (column instanceof Requirements r) {
@@ -260,7 +427,10 @@ final class SeedParser {
             labels.add(SeedSchema.SCHEME_LABELS.get(scheme));
         }
         rowRules(ctx, properties);
-        nodes.add(new NodeRecord(labels, id, properties));
+        if ("evidence".equals(spec.kind())) {
+            deriveAssertions(ctx);
+        }
+        sink.node(new NodeRecord(labels, id, properties));
     }
 
     /** Checks that involve more than one field of a record. */
@@ -441,7 +611,7 @@ final class SeedParser {
         }
         String kind = found.get(0);
         if (scheme != null && "framework".equals(kind)) {
-            String actual = index.get(kind).get(targetId).get("scheme");
+            String actual = kept.get(kind).get(targetId).get("scheme");
             if (!scheme.equals(actual)) {
                 ctx.problem(field, "'" + targetId + "' is a " + actual + ", expected a " + scheme);
                 return null;
@@ -449,10 +619,10 @@ final class SeedParser {
         }
         String targetLabel = SeedSchema.spec(kind).labels().get(0);
         if (SeedSchema.INCOMING.contains(relationship)) {
-            relationships.add(new RelationshipRecord(targetLabel, targetId, relationship, ctx.label, ctx.id,
+            sink.relationship(new RelationshipRecord(targetLabel, targetId, relationship, ctx.label, ctx.id,
                     properties));
         } else {
-            relationships.add(new RelationshipRecord(ctx.label, ctx.id, relationship, targetLabel, targetId,
+            sink.relationship(new RelationshipRecord(ctx.label, ctx.id, relationship, targetLabel, targetId,
                     properties));
         }
         return kind;
@@ -523,7 +693,7 @@ final class SeedParser {
                 } else {
                     OutcomeLevel parsed = outcomeLevel(ctx, field, item);
                     if (parsed != null) {
-                        relationships.add(new RelationshipRecord(ctx.label, ctx.id, "REQUIRES_ENTRY",
+                        sink.relationship(new RelationshipRecord(ctx.label, ctx.id, "REQUIRES_ENTRY",
                                 "LearningOutcome", parsed.outcome,
                                 Map.of("group", (long) group, "level", (long) parsed.level)));
                     }
@@ -546,7 +716,7 @@ final class SeedParser {
 
     private Set<String> provinces() {
         Set<String> provinces = new LinkedHashSet<>();
-        index.get("place").values().forEach(row -> {
+        kept.get("place").values().forEach(row -> {
             if (row.get("province") != null) {
                 provinces.add(row.get("province"));
             }
@@ -557,25 +727,26 @@ final class SeedParser {
     /** Provinces (and the country, for national figures) as Region nodes. */
     private void addRegions() {
         for (String province : provinces()) {
-            nodes.add(new NodeRecord(List.of("Region"), province, Map.of("id", province, "name", province,
+            sink.node(new NodeRecord(List.of("Region"), province, Map.of("id", province, "name", province,
                     "kind", "PROVINCE")));
         }
         for (String country : SeedSchema.PROVINCE_NATIONAL) {
-            nodes.add(new NodeRecord(List.of("Region"), country, Map.of("id", country, "name", country,
+            sink.node(new NodeRecord(List.of("Region"), country, Map.of("id", country, "name", country,
                     "kind", "COUNTRY")));
         }
-        index.get("place").forEach((name, row) -> {
+        kept.get("place").forEach((name, row) -> {
             if (row.get("province") != null) {
-                relationships.add(new RelationshipRecord("Place", name, "IN_REGION", "Region", row.get("province"),
+                sink.relationship(new RelationshipRecord("Place", name, "IN_REGION", "Region", row.get("province"),
                         Map.of()));
             }
         });
         FileSpec labour = SeedSchema.spec("labour");
-        index.get("labour").forEach((id, row) -> {
+        Set<String> provinces = provinces();
+        kept.get("labour").forEach((id, row) -> {
             String province = row.get("province");
-            if (province != null && (provinces().contains(province)
+            if (province != null && (provinces.contains(province)
                     || SeedSchema.PROVINCE_NATIONAL.contains(province))) {
-                relationships.add(new RelationshipRecord(labour.labels().get(0), id, "FOR_REGION", "Region",
+                sink.relationship(new RelationshipRecord(labour.labels().get(0), id, "FOR_REGION", "Region",
                         province, Map.of()));
             }
         });
@@ -585,28 +756,26 @@ final class SeedParser {
      * Evidence without its own assertions asserts what its source stands for: a diploma its
      * programme's outcomes, a certificate the outcomes it requires, a completed unit what it yields.
      */
-    private void deriveAssertions() {
-        FileSpec spec = SeedSchema.spec("evidence");
-        index.get("evidence").forEach((id, row) -> {
-            if (row.get("asserts") != null) {
-                return;
-            }
-            Map<String, Integer> derived = null;
-            if (row.get("programme") != null) {
-                derived = levelled.get("programme:" + row.get("programme") + ":outcomes");
-            } else if (row.get("certificate") != null) {
-                derived = levelled.get("certificate:" + row.get("certificate") + ":requires");
-            } else if (row.get("unit") != null) {
-                derived = levelled.get("unit:" + row.get("unit") + ":yields");
-            }
-            if (derived == null || derived.isEmpty()) {
-                problems.add(new SeedProblem(spec.file(), row.line(), "asserts", "is empty and the evidence names "
-                        + "no programme with outcomes, certificate or unit to take them from"));
-                return;
-            }
-            derived.forEach((outcome, level) -> relationships.add(new RelationshipRecord("Evidence", id, "ASSERTS",
-                    "LearningOutcome", outcome, Map.of("level", (long) level, "derived", true))));
-        });
+    private void deriveAssertions(Ctx ctx) {
+        Row row = ctx.row;
+        if (row.get("asserts") != null) {
+            return;
+        }
+        Map<String, Integer> derived = null;
+        if (row.get("programme") != null) {
+            derived = levelled.get("programme:" + row.get("programme") + ":outcomes");
+        } else if (row.get("certificate") != null) {
+            derived = levelled.get("certificate:" + row.get("certificate") + ":requires");
+        } else if (row.get("unit") != null) {
+            derived = levelled.get("unit:" + row.get("unit") + ":yields");
+        }
+        if (derived == null || derived.isEmpty()) {
+            ctx.problem("asserts", "is empty and the evidence names "
+                    + "no programme with outcomes, certificate or unit to take them from");
+            return;
+        }
+        derived.forEach((outcome, level) -> sink.relationship(new RelationshipRecord("Evidence", ctx.id, "ASSERTS",
+                "LearningOutcome", outcome, Map.of("level", (long) level, "derived", true))));
     }
 
     private static String format(double value) {
