@@ -10,7 +10,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-/** Validates a seed directory completely, then writes it to the graph in one transaction. */
+/**
+ * Validates a seed directory completely, then writes it to the graph: in one transaction when it
+ * is small (the shipped seed), in batches ({@link BulkSeedWriter}) when it is too large for one
+ * transaction or replaces a seed that was.
+ */
 @Service
 public class SeedImporter {
 
@@ -22,6 +26,21 @@ public class SeedImporter {
     SeedImporter(Driver driver, ApplicationEventPublisher events) {
         this.driver = driver;
         this.events = events;
+    }
+
+    /** Seeds whose files together are larger than this are written in batches. */
+    static final long BULK_FILE_BYTES = 8L << 20;
+    /** A graph holding a seed of more nodes than this is replaced in batches too. */
+    static final long BULK_NODES = 200_000;
+
+    private static boolean bulk(Path directory, org.neo4j.driver.Session session) {
+        long bytes = 0;
+        for (SeedSchema.FileSpec spec : SeedSchema.FILES) {
+            bytes += directory.resolve(spec.file()).toFile().length();
+        }
+        long held = session.run("OPTIONAL MATCH (s:SeedImport {id: 'seed'}) RETURN coalesce(s.nodes, 0) AS nodes")
+                .single().get("nodes").asLong();
+        return bytes > BULK_FILE_BYTES || held > BULK_NODES;
     }
 
     /** What an import did. */
@@ -50,12 +69,24 @@ public class SeedImporter {
                     return new ImportResult(false, hash, 0, 0, Duration.ofNanos(System.nanoTime() - started));
                 }
             }
+            if (bulk(directory, session)) {
+                SeedParser.Validated seed = SeedParser.validateStreaming(directory);
+                BulkSeedWriter.Result result = new BulkSeedWriter(driver, batch -> { })
+                        .write(seed, directory.toAbsolutePath().normalize().toString());
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                log.info("Imported seed from {} in batches: {} nodes, {} relationships in {} s", directory,
+                        result.nodes(), result.relationships(), took.toSeconds());
+                events.publishEvent(new SeedImported(seed.contentHash()));
+                return new ImportResult(true, seed.contentHash(), Math.toIntExact(result.nodes()),
+                        Math.toIntExact(result.relationships()), took);
+            }
             ParsedSeed seed = SeedParser.parse(directory);
             session.executeWriteWithoutResult(tx -> {
                 SeedWriter.write(tx, seed);
                 tx.run("MERGE (s:SeedImport {id: 'seed'}) SET s.contentHash = $hash, s.location = $location, "
-                        + "s.importedAt = datetime()", Map.of("hash", seed.contentHash(), "location",
-                        directory.toAbsolutePath().normalize().toString())).consume();
+                        + "s.importedAt = datetime(), s.status = 'COMPLETE', s.nodes = $nodes",
+                        Map.of("hash", seed.contentHash(), "location",
+                        directory.toAbsolutePath().normalize().toString(), "nodes", seed.nodes().size())).consume();
             });
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             log.info("Imported seed from {}: {} nodes, {} relationships in {} ms", directory, seed.nodes().size(),

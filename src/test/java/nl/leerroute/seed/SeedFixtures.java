@@ -17,7 +17,12 @@ public final class SeedFixtures {
     }
 
     public static Path copyOfShippedSeed(Path target) {
-        try (Stream<Path> files = Files.list(SHIPPED)) {
+        return copyOf(SHIPPED, target);
+    }
+
+    public static Path copyOf(Path seed, Path target) {
+        try (Stream<Path> files = Files.list(seed)) {
+            Files.createDirectories(target);
             for (Path file : files.toList()) {
                 Files.copy(file, target.resolve(file.getFileName()));
             }

@@ -1,0 +1,157 @@
+package nl.leerroute.scale;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A closed-loop load driver on loopback: {@code clients} threads each send {@code planRoute} over
+ * GraphQL, one request after the other, until {@code maxRequests} have been sent in total or
+ * {@code maxTime} has passed; it always stops by itself.
+ */
+public final class LoadDriver {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** One route request: a person and their goal. */
+    public record Plan(String personId, String targetField, String targetId) {
+    }
+
+    public record Figures(int clients, int requests, int errors, double seconds, double p50, double p95,
+            double p99, double max, Map<String, Integer> statuses) {
+
+        double throughput() {
+            return requests / seconds;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%2d clients: %,6d requests in %5.1f s = %6.1f routes/s; latency p50 %6.1f ms, "
+                    + "p95 %6.1f ms, p99 %6.1f ms, max %6.1f ms; %d errors; %s", clients, requests, seconds,
+                    throughput(), p50, p95, p99, max, errors, statuses);
+        }
+    }
+
+    private static final String QUERY = "query Plan($input: PlanRouteInput!) { planRoute(input: $input) "
+            + "{ status best { totalHours totalCostEur unitCount finish } } }";
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI graphql;
+    private final URI tokenUri;
+
+    public LoadDriver(int port) {
+        this.graphql = URI.create("http://127.0.0.1:" + port + "/graphql");
+        this.tokenUri = URI.create("http://127.0.0.1:" + port + "/auth/token");
+    }
+
+    /** Signs in as the demo accounts do (README, "Security and privacy"). */
+    public String token(String username, String password) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(tokenUri)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", username,
+                        "password", password)))).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("sign-in failed: " + response.statusCode() + " " + response.body());
+        }
+        return (String) JSON.readValue(response.body(), Map.class).get("access_token");
+    }
+
+    public Figures run(List<Plan> plans, String token, int clients, int maxRequests, Duration maxTime)
+            throws InterruptedException {
+        AtomicInteger issued = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        AtomicLong firstError = new AtomicLong();
+        Map<String, Integer> statuses = new ConcurrentHashMap<>();
+        long[][] latencies = new long[clients][];
+        int[] counts = new int[clients];
+        long deadline = System.nanoTime() + maxTime.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            latencies[c] = new long[maxRequests];
+            Thread thread = new Thread(() -> {
+                SplittableRandom random = new SplittableRandom(1000 + client);
+                while (System.nanoTime() < deadline && issued.incrementAndGet() <= maxRequests) {
+                    Plan plan = plans.get(random.nextInt(plans.size()));
+                    long sent = System.nanoTime();
+                    String status = send(plan, token);
+                    latencies[client][counts[client]++] = System.nanoTime() - sent;
+                    if (status == null) {
+                        errors.incrementAndGet();
+                        firstError.compareAndSet(0, 1);
+                    } else {
+                        statuses.merge(status, 1, Integer::sum);
+                    }
+                }
+            }, "load-client-" + c);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long[] all = new long[Arrays.stream(counts).sum()];
+        int at = 0;
+        for (int c = 0; c < clients; c++) {
+            System.arraycopy(latencies[c], 0, all, at, counts[c]);
+            at += counts[c];
+        }
+        Arrays.sort(all);
+        return new Figures(clients, all.length, errors.get(), seconds, percentile(all, 50), percentile(all, 95),
+                percentile(all, 99), all.length == 0 ? 0 : all[all.length - 1] / 1e6, new java.util.TreeMap<>(statuses));
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    private static volatile String lastError;
+
+    public static String lastError() {
+        return lastError;
+    }
+
+    /** @return the route's status, or null when the request failed */
+    @SuppressWarnings("unchecked")
+    private String send(Plan plan, String token) {
+        try {
+            Map<String, Object> input = Map.of("personId", plan.personId(), "startDate", "2027-01-04",
+                    "target", Map.of(plan.targetField(), plan.targetId()));
+            String body = JSON.writeValueAsString(Map.of("query", QUERY, "variables", Map.of("input", input)));
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(graphql)
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Map<String, Object> answer = JSON.readValue(response.body(), Map.class);
+            if (response.statusCode() != 200 || answer.get("errors") != null) {
+                lastError = response.statusCode() + " " + response.body();
+                return null;
+            }
+            Map<String, Object> route = (Map<String, Object>) ((Map<String, Object>) answer.get("data"))
+                    .get("planRoute");
+            return (String) route.get("status");
+        } catch (Exception e) {
+            lastError = e.toString();
+            return null;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package nl.leerroute.seed;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import nl.leerroute.database.EmbeddedNeo4jServer;
+import nl.leerroute.database.GraphSchema;
+import nl.leerroute.scale.Machine;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+
+/**
+ * Generates the synthetic seeds (if absent) and imports each into a fresh embedded database
+ * under {@code target/scale/}, printing generation, validation and write times with the machine
+ * load. Not part of {@code mvn verify}; run (README, "Scale and speed"):
+ * <pre>
+ * mvn -q -B test-compile exec:java -Dexec.mainClass=nl.leerroute.seed.ImportBenchmark -Dexec.classpathScope=test \
+ *     -Dexec.args="0.01,0.1,1"
+ * </pre>
+ * Properties: {@code -Dbench.pageCache=2g} (page cache of the database), {@code -Dbench.keep=true} keeps the
+ * databases (the serving benchmark reuses them as {@code target/scale/db-<scale>}).
+ */
+public final class ImportBenchmark {
+
+    private ImportBenchmark() {
+    }
+
+    public static Path seedDirectory(String scale) {
+        return Path.of("target/scale/seed-" + scale);
+    }
+
+    public static Path databaseDirectory(String scale) {
+        return Path.of("target/scale/db-" + scale);
+    }
+
+    public static void main(String[] args) {
+        List<String> scales = List.of((args.length > 0 ? args[0] : "0.01").split(","));
+        String pageCache = System.getProperty("bench.pageCache", "1g");
+        System.out.println("Import benchmark: " + Machine.describe() + ", page cache " + pageCache);
+        for (String scale : scales) {
+            run(scale, pageCache);
+        }
+    }
+
+    private static void run(String scale, String pageCache) {
+        Path seed = seedDirectory(scale);
+        SyntheticSeed.Size size = SyntheticSeed.Size.scaled(Double.parseDouble(scale));
+        long started = System.nanoTime();
+        if (!Files.exists(seed.resolve("manifest.properties"))) {
+            SyntheticSeed.generate(seed, size, 20261201L);
+            System.out.printf("scale %s: generated %s in %.1f s (%s)%n", scale, size, seconds(started),
+                    Machine.load());
+        }
+        Path database = databaseDirectory(scale);
+        delete(database);
+        try (EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(database, 0, pageCache);
+                Driver driver = GraphDatabase.driver(server.boltUri())) {
+            new GraphSchema(driver).afterPropertiesSet();
+            long validating = System.nanoTime();
+            SeedParser.Validated validated = SeedParser.validateStreaming(seed);
+            double validation = seconds(validating);
+            System.out.printf("scale %s: validated %,d nodes, %,d relationships in %.1f s (%s)%n", scale,
+                    validated.nodes(), validated.relationships(), validation, Machine.load());
+            long writing = System.nanoTime();
+            BulkSeedWriter.Result result = new BulkSeedWriter(driver, batch -> { }).write(validated,
+                    seed.toAbsolutePath().toString());
+            double write = seconds(writing);
+            System.out.printf("scale %s: IMPORT %.1f s (validate %.1f s + write %.1f s) for %,d nodes and %,d "
+                    + "relationships = %,.0f records/s; live heap after import %d MB; store %d MB (%s)%n", scale,
+                    validation + write, validation, write, result.nodes(), result.relationships(),
+                    (result.nodes() + result.relationships()) / write, Machine.liveHeapMb(), megabytes(database),
+                    Machine.load());
+        }
+        if (!Boolean.getBoolean("bench.keep")) {
+            delete(database);
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    static long megabytes(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() >> 20;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    public static void delete(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
