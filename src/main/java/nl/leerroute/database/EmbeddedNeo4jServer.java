@@ -73,6 +73,14 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
         return boltUri;
     }
 
+    /**
+     * The database in this JVM, for work that Bolt and Cypher make too slow: writing a national-size
+     * seed (see {@code BulkSeedWriter}). Everything else goes through the driver.
+     */
+    public org.neo4j.graphdb.GraphDatabaseService database() {
+        return managementService.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    }
+
     @Override
     public void close() {
         log.info("Stopping embedded Neo4j");

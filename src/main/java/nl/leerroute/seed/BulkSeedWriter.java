@@ -53,7 +53,9 @@ final class BulkSeedWriter {
     }
 
     private final Driver driver;
+    private final Target target;
     private final BatchHook hook;
+    private final int batchSize;
     private final String importId = UUID.randomUUID().toString();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "seed-bulk-writer");
@@ -66,10 +68,23 @@ final class BulkSeedWriter {
     private final AtomicLong nodesWritten = new AtomicLong();
     private final AtomicLong relationshipsWritten = new AtomicLong();
     private final List<Future<?>> pending = new ArrayList<>();
+    /** Labels with no node at all before this import: their nodes are created without a MERGE's lookup. */
+    private final java.util.Set<String> emptyLabels = new java.util.HashSet<>();
 
-    BulkSeedWriter(Driver driver, BatchHook hook) {
+    /**
+     * @param driver for the marker and the clean-up statements
+     * @param target where the batches go: {@link #embedded} when the database runs in this JVM, else {@link #cypher}
+     */
+    BulkSeedWriter(Driver driver, Target target, BatchHook hook) {
+        this(driver, target, hook, BATCH);
+    }
+
+    /** @param batchSize rows per transaction (tests use small batches to write a small seed in many) */
+    BulkSeedWriter(Driver driver, Target target, BatchHook hook, int batchSize) {
         this.driver = driver;
+        this.target = target;
         this.hook = hook;
+        this.batchSize = batchSize;
     }
 
     /**
@@ -83,6 +98,10 @@ final class BulkSeedWriter {
             hadSeed = session.run("OPTIONAL MATCH (s:SeedImport {id: 'seed'}) RETURN s IS NOT NULL OR "
                     + "EXISTS { MATCH (n) WHERE n.origin = $origin } AS present", Map.of("origin", SeedWriter.ORIGIN))
                     .single().get("present").asBoolean();
+            for (FileSpec spec : seed.files()) {
+                labelIfEmpty(session, spec.labels().get(0));
+            }
+            labelIfEmpty(session, "Region");
             session.run("MERGE (s:SeedImport {id: 'seed'}) SET s.status = 'WRITING', s.contentHash = null, "
                     + "s.importId = $import, s.location = $location, s.startedAt = datetime()",
                     Map.of("import", importId, "location", location)).consume();
@@ -131,6 +150,13 @@ final class BulkSeedWriter {
         return new Result(importId, nodesWritten.get(), relationshipsWritten.get());
     }
 
+    private void labelIfEmpty(Session session, String label) {
+        // a count by label is answered from Neo4j's count store, without a scan
+        if (session.run("MATCH (n:`" + label + "`) RETURN count(n) AS c").single().get("c").asLong() == 0) {
+            emptyLabels.add(label);
+        }
+    }
+
     private static long seconds(long started) {
         return (System.nanoTime() - started) / 1_000_000_000L;
     }
@@ -139,10 +165,10 @@ final class BulkSeedWriter {
     private void removeEarlierSeed() {
         try (Session session = driver.session()) {
             session.run("MATCH ()-[r]->() WHERE r.origin = $origin AND coalesce(r.seedImport, '') <> $import "
-                    + "CALL (r) { DELETE r } IN TRANSACTIONS OF " + BATCH + " ROWS",
+                    + "CALL (r) { DELETE r } IN TRANSACTIONS OF " + batchSize + " ROWS",
                     Map.of("origin", SeedWriter.ORIGIN, "import", importId)).consume();
             session.run("MATCH (n) WHERE n.origin = $origin AND coalesce(n.seedImport, '') <> $import "
-                    + "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF " + BATCH + " ROWS",
+                    + "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF " + batchSize + " ROWS",
                     Map.of("origin", SeedWriter.ORIGIN, "import", importId)).consume();
         }
     }
@@ -151,10 +177,10 @@ final class BulkSeedWriter {
         log.warn("Bulk seed import {} failed; removing what it wrote", importId);
         try (Session session = driver.session()) {
             session.run("MATCH ()-[r]->() WHERE r.seedImport = $import "
-                    + "CALL (r) { DELETE r } IN TRANSACTIONS OF " + BATCH + " ROWS", Map.of("import", importId))
+                    + "CALL (r) { DELETE r } IN TRANSACTIONS OF " + batchSize + " ROWS", Map.of("import", importId))
                     .consume();
             session.run("MATCH (n) WHERE n.seedCreatedBy = $import "
-                    + "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF " + BATCH + " ROWS",
+                    + "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF " + batchSize + " ROWS",
                     Map.of("import", importId)).consume();
             if (hadSeed) {
                 session.run("MATCH (s:SeedImport {id: 'seed'}) SET s.status = 'FAILED'").consume();
@@ -167,7 +193,7 @@ final class BulkSeedWriter {
         }
     }
 
-    private void submit(String cypher, List<Map<String, Object>> rows, boolean nodes) {
+    private void submit(Group group, List<Map<String, Object>> rows) {
         RuntimeException failed = failure.get();
         if (failed != null) {
             throw failed;
@@ -185,14 +211,11 @@ final class BulkSeedWriter {
                     return;
                 }
                 hook.beforeBatch(number);
-                try (Session session = driver.session()) {
-                    var counters = session.executeWrite(tx -> tx.run(cypher,
-                            Map.of("rows", rows, "import", importId)).consume().counters());
-                    if (nodes) {
-                        nodesWritten.addAndGet(rows.size());
-                    } else {
-                        relationshipsWritten.addAndGet(counters.relationshipsCreated());
-                    }
+                if (group.nodes()) {
+                    nodesWritten.addAndGet(target.nodes(group.labels(), group.create(), rows, importId));
+                } else {
+                    relationshipsWritten.addAndGet(target.relationships(group.labels().get(0), group.labels().get(1),
+                            rows));
                 }
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
@@ -220,27 +243,54 @@ final class BulkSeedWriter {
         }
     }
 
-    /** Rows grouped by the statement that writes them, sent whenever a group is full. */
-    private final class Batches {
-        private final Map<String, List<Map<String, Object>>> groups = new HashMap<>();
-        private final Map<String, Boolean> kinds = new HashMap<>();
+    /** What one batch writes: nodes of these labels (created or merged), or relationships between two labels. */
+    private record Group(boolean nodes, List<String> labels, boolean create) {
+    }
 
-        private void add(String cypher, Map<String, Object> row, boolean nodes) {
-            List<Map<String, Object>> rows = groups.computeIfAbsent(cypher, c -> new ArrayList<>());
-            kinds.put(cypher, nodes);
-            rows.add(row);
-            if (rows.size() >= BATCH) {
-                submit(cypher, List.copyOf(rows), nodes);
+    /** Rows grouped by what writes them, sent whenever a group is full. */
+    private final class Batches {
+        private final Map<Group, List<Map<String, Object>>> groups = new HashMap<>();
+        private final Map<Group, Integer> weights = new HashMap<>();
+        /** per relationship group: the start node of its last row and that row's relationships */
+        private final Map<Group, String> lastFrom = new HashMap<>();
+        private final Map<Group, List<Map<String, Object>>> lastRels = new HashMap<>();
+
+        private void add(Group group, Map<String, Object> row) {
+            groups.computeIfAbsent(group, c -> new ArrayList<>()).add(row);
+            if (weights.merge(group, 1, Integer::sum) >= batchSize) {
+                flush(group);
+            }
+        }
+
+        private void flush(Group group) {
+            List<Map<String, Object>> rows = groups.get(group);
+            if (rows != null && !rows.isEmpty()) {
+                submit(group, List.copyOf(rows));
                 rows.clear();
+            }
+            weights.remove(group);
+            lastFrom.remove(group);
+            lastRels.remove(group);
+        }
+
+        private void addRelationship(Group group, String from, Map<String, Object> rel) {
+            if (from.equals(lastFrom.get(group))) {
+                lastRels.get(group).add(rel);
+                if (weights.merge(group, 1, Integer::sum) >= batchSize) {
+                    flush(group);
+                }
+                return;
+            }
+            List<Map<String, Object>> rels = new ArrayList<>(List.of(rel));
+            add(group, Map.of("from", from, "rels", rels));
+            if (groups.get(group) != null && !groups.get(group).isEmpty()) {
+                lastFrom.put(group, from);
+                lastRels.put(group, rels);
             }
         }
 
         void flushAll() {
-            groups.forEach((cypher, rows) -> {
-                if (!rows.isEmpty()) {
-                    submit(cypher, List.copyOf(rows), kinds.get(cypher));
-                }
-            });
+            List.copyOf(groups.keySet()).forEach(this::flush);
             groups.clear();
         }
 
@@ -251,7 +301,8 @@ final class BulkSeedWriter {
                     Map<String, Object> properties = new LinkedHashMap<>(node.properties());
                     properties.put("origin", SeedWriter.ORIGIN);
                     properties.put("seedImport", importId);
-                    add(nodeStatement(node.labels()), Map.of("id", node.id(), "properties", properties), true);
+                    add(new Group(true, node.labels(), emptyLabels.contains(node.labels().get(0))),
+                            Map.of("id", node.id(), "properties", properties));
                 }
 
                 @Override
@@ -271,23 +322,149 @@ final class BulkSeedWriter {
                     Map<String, Object> properties = new LinkedHashMap<>(r.properties());
                     properties.put("origin", SeedWriter.ORIGIN);
                     properties.put("seedImport", importId);
-                    add(relationshipStatement(r.fromLabel(), r.toLabel()), Map.of("from", r.fromId(), "to", r.toId(),
-                            "type", r.type(), "properties", properties), false);
+                    addRelationship(new Group(false, List.of(r.fromLabel(), r.toLabel()), false), r.fromId(),
+                            Map.of("to", r.toId(), "type", r.type(), "properties", properties));
                 }
             };
         }
     }
 
-    /** One statement per label combination, so that Neo4j plans each once and seeks the id index. */
-    static String nodeStatement(List<String> labels) {
+    /** Where batches go: Cypher over the driver (any Neo4j) or the database in this JVM (much faster). */
+    interface Target {
+        /** Rows {@code {id, properties}}; @return nodes written. */
+        long nodes(List<String> labels, boolean create, List<Map<String, Object>> rows, String importId);
+
+        /** Rows {@code {from, rels: [{to, type, properties}]}}; @return relationships created. */
+        long relationships(String fromLabel, String toLabel, List<Map<String, Object>> rows);
+    }
+
+    /** Batches as UNWIND statements in one transaction each. */
+    static Target cypher(Driver driver) {
+        return new Target() {
+            @Override
+            public long nodes(List<String> labels, boolean create, List<Map<String, Object>> rows, String importId) {
+                try (Session session = driver.session()) {
+                    session.executeWriteWithoutResult(tx -> tx.run(nodeStatement(labels, create),
+                            Map.of("rows", rows, "import", importId)).consume());
+                }
+                return rows.size();
+            }
+
+            @Override
+            public long relationships(String fromLabel, String toLabel, List<Map<String, Object>> rows) {
+                try (Session session = driver.session()) {
+                    return session.executeWrite(tx -> tx.run(relationshipStatement(fromLabel, toLabel),
+                            Map.of("rows", rows)).consume().counters().relationshipsCreated());
+                }
+            }
+        };
+    }
+
+    /**
+     * Batches written with the embedded database's own API in one transaction each: the same
+     * nodes, properties and relationships as {@link #cypher}, without Bolt and Cypher per row.
+     */
+    static Target embedded(org.neo4j.graphdb.GraphDatabaseService database) {
+        return new Target() {
+            @Override
+            public long nodes(List<String> labelNames, boolean create, List<Map<String, Object>> rows,
+                    String importId) {
+                org.neo4j.graphdb.Label[] labels = labelNames.stream().map(org.neo4j.graphdb.Label::label)
+                        .toArray(org.neo4j.graphdb.Label[]::new);
+                try (org.neo4j.graphdb.Transaction tx = database.beginTx()) {
+                    for (Map<String, Object> row : rows) {
+                        org.neo4j.graphdb.Node node = create ? null : tx.findNode(labels[0], "id", row.get("id"));
+                        if (node == null) {
+                            node = tx.createNode(labels);
+                            node.setProperty("seedCreatedBy", importId);
+                        } else {
+                            for (String key : node.getPropertyKeys()) {
+                                node.removeProperty(key);
+                            }
+                            for (org.neo4j.graphdb.Label label : labels) {
+                                node.addLabel(label);
+                            }
+                        }
+                        setProperties(node, row.get("properties"));
+                    }
+                    tx.commit();
+                }
+                return rows.size();
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public long relationships(String fromLabel, String toLabel, List<Map<String, Object>> rows) {
+                org.neo4j.graphdb.Label from = org.neo4j.graphdb.Label.label(fromLabel);
+                org.neo4j.graphdb.Label to = org.neo4j.graphdb.Label.label(toLabel);
+                long created = 0;
+                try (org.neo4j.graphdb.Transaction tx = database.beginTx()) {
+                    for (Map<String, Object> row : rows) {
+                        org.neo4j.graphdb.Node start = tx.findNode(from, "id", row.get("from"));
+                        if (start == null) {
+                            continue; // counted as missing: the writer compares totals
+                        }
+                        for (Map<String, Object> rel : (List<Map<String, Object>>) row.get("rels")) {
+                            org.neo4j.graphdb.Node end = tx.findNode(to, "id", rel.get("to"));
+                            if (end == null) {
+                                continue;
+                            }
+                            setProperties(start.createRelationshipTo(end,
+                                    org.neo4j.graphdb.RelationshipType.withName((String) rel.get("type"))),
+                                    rel.get("properties"));
+                            created++;
+                        }
+                    }
+                    tx.commit();
+                }
+                return created;
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void setProperties(org.neo4j.graphdb.Entity entity, Object properties) {
+        ((Map<String, Object>) properties).forEach((key, value) -> entity.setProperty(key, storable(value)));
+    }
+
+    /** The embedded API stores arrays where Cypher parameters store lists. */
+    private static Object storable(Object value) {
+        if (!(value instanceof List<?> list)) {
+            return value;
+        }
+        if (list.isEmpty() || list.get(0) instanceof String) {
+            return list.toArray(String[]::new);
+        }
+        if (list.get(0) instanceof java.time.LocalDate) {
+            return list.toArray(java.time.LocalDate[]::new);
+        }
+        if (list.get(0) instanceof Long) {
+            return list.stream().mapToLong(Long.class::cast).toArray();
+        }
+        if (list.get(0) instanceof Double) {
+            return list.stream().mapToDouble(Double.class::cast).toArray();
+        }
+        throw new IllegalArgumentException("cannot store a list of " + list.get(0).getClass());
+    }
+
+    /**
+     * One statement per label combination, so that Neo4j plans each once and seeks the id index.
+     * A label that had no node before the import needs no lookup: CREATE (the uniqueness constraint
+     * still refuses a repeated id).
+     */
+    static String nodeStatement(List<String> labels, boolean create) {
         String extra = labels.stream().skip(1).map(l -> ":`" + l + "`").collect(Collectors.joining());
-        return "UNWIND $rows AS row MERGE (n:`" + labels.get(0) + "` {id: row.id}) "
-                + "ON CREATE SET n = row.properties, n.seedCreatedBy = $import ON MATCH SET n = row.properties"
+        String label = "`" + labels.get(0) + "`";
+        return (create ? "UNWIND $rows AS row CREATE (n:" + label + ") SET n = row.properties, "
+                + "n.seedCreatedBy = $import"
+                : "UNWIND $rows AS row MERGE (n:" + label + " {id: row.id}) "
+                + "ON CREATE SET n = row.properties, n.seedCreatedBy = $import ON MATCH SET n = row.properties")
                 + (extra.isEmpty() ? "" : " SET n" + extra);
     }
 
+    /** Relationships grouped by their start node, which is looked up once for all of them. */
     static String relationshipStatement(String fromLabel, String toLabel) {
-        return "UNWIND $rows AS row MATCH (a:`" + fromLabel + "` {id: row.from}) MATCH (b:`" + toLabel
-                + "` {id: row.to}) CREATE (a)-[r:$(row.type)]->(b) SET r = row.properties";
+        return "UNWIND $rows AS row MATCH (a:`" + fromLabel + "` {id: row.from}) UNWIND row.rels AS rel "
+                + "MATCH (b:`" + toLabel + "` {id: rel.to}) CREATE (a)-[r:$(rel.type)]->(b) SET r = rel.properties";
     }
 }

@@ -22,10 +22,13 @@ public class SeedImporter {
 
     private final Driver driver;
     private final ApplicationEventPublisher events;
+    private final org.springframework.beans.factory.ObjectProvider<nl.leerroute.database.EmbeddedNeo4jServer> embedded;
 
-    SeedImporter(Driver driver, ApplicationEventPublisher events) {
+    SeedImporter(Driver driver, ApplicationEventPublisher events,
+            org.springframework.beans.factory.ObjectProvider<nl.leerroute.database.EmbeddedNeo4jServer> embedded) {
         this.driver = driver;
         this.events = events;
+        this.embedded = embedded;
     }
 
     /** Seeds whose files together are larger than this are written in batches. */
@@ -71,7 +74,10 @@ public class SeedImporter {
             }
             if (bulk(directory, session)) {
                 SeedParser.Validated seed = SeedParser.validateStreaming(directory);
-                BulkSeedWriter.Result result = new BulkSeedWriter(driver, batch -> { })
+                nl.leerroute.database.EmbeddedNeo4jServer server = embedded.getIfAvailable();
+                BulkSeedWriter.Target target = server == null ? BulkSeedWriter.cypher(driver)
+                        : BulkSeedWriter.embedded(server.database());
+                BulkSeedWriter.Result result = new BulkSeedWriter(driver, target, batch -> { })
                         .write(seed, directory.toAbsolutePath().normalize().toString());
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 log.info("Imported seed from {} in batches: {} nodes, {} relationships in {} s", directory,

@@ -32,6 +32,7 @@ class BulkSeedImportTest {
     static EmbeddedNeo4jServer server;
     static Driver driver;
     static Path seed;
+    static final int BATCH = 500;
 
     @BeforeAll
     static void start() {
@@ -39,7 +40,8 @@ class BulkSeedImportTest {
         driver = GraphDatabase.driver(server.boltUri());
         new GraphSchema(driver).afterPropertiesSet();
         seed = temp.resolve("seed");
-        SyntheticSeed.generate(seed, SyntheticSeed.Size.scaled(0.001), 11);
+        // small, but written in many batches of 500 rows, so that every group spans several transactions
+        SyntheticSeed.generate(seed, new SyntheticSeed.Size(40, 20, 200), 11);
     }
 
     @AfterAll
@@ -54,7 +56,11 @@ class BulkSeedImportTest {
     }
 
     private static BulkSeedWriter.Result bulkImport(Path directory) {
-        return new BulkSeedWriter(driver, batch -> { }).write(SeedParser.validateStreaming(directory), "test");
+        return writer(batch -> { }).write(SeedParser.validateStreaming(directory), "test");
+    }
+
+    private static BulkSeedWriter writer(BulkSeedWriter.BatchHook hook) {
+        return new BulkSeedWriter(driver, BulkSeedWriter.embedded(server.database()), hook, BATCH);
     }
 
     /** The graph as sorted lines, without the import bookkeeping (marker, import ids). */
@@ -103,6 +109,19 @@ class BulkSeedImportTest {
     }
 
     @Test
+    void shouldWriteTheSameGraphThroughCypherAsThroughTheEmbeddedApi() {
+        bulkImport(seed);
+        List<String> embedded = graph();
+        emptyGraph();
+
+        BulkSeedWriter.Result result = new BulkSeedWriter(driver, BulkSeedWriter.cypher(driver), batch -> { }, BATCH)
+                .write(SeedParser.validateStreaming(seed), "test");
+
+        assertThat(result.relationships()).isEqualTo(embedded.stream().filter(l -> l.startsWith("rel ")).count());
+        assertThat(graph()).containsExactlyElementsOf(embedded);
+    }
+
+    @Test
     void shouldYieldTheSameGraphWhenImportedAgain() {
         bulkImport(seed);
         List<String> first = graph();
@@ -118,11 +137,11 @@ class BulkSeedImportTest {
         bulkImport(seed);
         List<String> before = graph();
         Path broken = SeedFixtures.copyOf(seed, temp.resolve("broken"));
-        SeedFixtures.replaceCell(broken, "evidence.csv", 5000, "asserts", "lo-999999@3");
+        SeedFixtures.replaceCell(broken, "evidence.csv", 1500, "asserts", "lo-999999@3");
 
         assertThatThrownBy(() -> bulkImport(broken))
                 .isInstanceOf(InvalidSeedException.class)
-                .hasMessageContaining("evidence.csv:5000: field 'asserts': 'lo-999999' is not an id in outcomes.csv")
+                .hasMessageContaining("evidence.csv:1500: field 'asserts': 'lo-999999' is not an id in outcomes.csv")
                 .hasMessageContaining("nothing was written");
         assertThat(graph()).containsExactlyElementsOf(before);
     }
@@ -130,7 +149,7 @@ class BulkSeedImportTest {
     @Test
     void shouldRemoveItsOwnWritesWhenAWriteFailsHalfWay() {
         RuntimeException failure = new IllegalStateException("disk full (simulated)");
-        BulkSeedWriter failing = new BulkSeedWriter(driver, batch -> {
+        BulkSeedWriter failing = writer(batch -> {
             if (batch == 8) {
                 throw failure;
             }
@@ -148,7 +167,7 @@ class BulkSeedImportTest {
         List<String> before = graph();
         Path edited = SeedFixtures.copyOf(seed, temp.resolve("edited"));
         SeedFixtures.replaceCell(edited, "people.csv", 2, "name", "Edited Name");
-        BulkSeedWriter failing = new BulkSeedWriter(driver, batch -> {
+        BulkSeedWriter failing = writer(batch -> {
             if (batch == 12) {
                 throw new IllegalStateException("connection lost (simulated)");
             }

@@ -22,7 +22,8 @@ import org.neo4j.driver.GraphDatabase;
  * mvn -q -B test-compile exec:java -Dexec.mainClass=nl.leerroute.seed.ImportBenchmark -Dexec.classpathScope=test \
  *     -Dexec.args="0.01,0.1,1"
  * </pre>
- * Properties: {@code -Dbench.pageCache=2g} (page cache of the database), {@code -Dbench.keep=true} keeps the
+ * Properties: {@code -Dbench.cypher=true} writes through Bolt and Cypher instead of the embedded API,
+ * {@code -Dbench.pageCache=2g} (page cache of the database), {@code -Dbench.keep=true} keeps the
  * databases (the serving benchmark reuses them as {@code target/scale/db-<scale>}).
  */
 public final class ImportBenchmark {
@@ -67,7 +68,9 @@ public final class ImportBenchmark {
             System.out.printf("scale %s: validated %,d nodes, %,d relationships in %.1f s (%s)%n", scale,
                     validated.nodes(), validated.relationships(), validation, Machine.load());
             long writing = System.nanoTime();
-            BulkSeedWriter.Result result = new BulkSeedWriter(driver, batch -> { }).write(validated,
+            BulkSeedWriter.Result result = new BulkSeedWriter(driver,
+                    Boolean.getBoolean("bench.cypher") ? BulkSeedWriter.cypher(driver)
+                            : BulkSeedWriter.embedded(server.database()), batch -> { }).write(validated,
                     seed.toAbsolutePath().toString());
             double write = seconds(writing);
             System.out.printf("scale %s: IMPORT %.1f s (validate %.1f s + write %.1f s) for %,d nodes and %,d "
