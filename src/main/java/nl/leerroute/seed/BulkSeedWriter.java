@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -49,14 +48,15 @@ final class BulkSeedWriter {
         void beforeBatch(long batchNumber);
     }
 
-    record Result(String importId, long nodes, long relationships) {
+    record Result(long importId, long nodes, long relationships) {
     }
 
     private final Driver driver;
     private final Target target;
     private final BatchHook hook;
     private final int batchSize;
-    private final String importId = UUID.randomUUID().toString();
+    /** A number, not a UUID text: stored inline with every record, where a 36-character text would cost a record of its own. */
+    private final long importId = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "seed-bulk-writer");
         thread.setDaemon(true);
@@ -108,13 +108,20 @@ final class BulkSeedWriter {
         }
         try {
             for (FileSpec spec : seed.files()) {
-                Batches nodes = new Batches();
-                seed.replay(spec, nodes.nodesOnly());
-                nodes.flushAll();
-                Batches relationships = new Batches();
-                seed.replay(spec, relationships.relationshipsOnly());
-                relationships.flushAll();
-                log.info("Bulk seed import {}: {} written ({} nodes, {} relationships so far, {} s)", importId,
+                if (referencesItself(spec)) {
+                    // a row may point to a later row of its own file: all its nodes first, then its relationships
+                    Batches nodes = new Batches();
+                    seed.replay(spec, nodes.nodesOnly());
+                    nodes.flushAll();
+                    Batches relationships = new Batches();
+                    seed.replay(spec, relationships.relationshipsOnly());
+                    relationships.flushAll();
+                } else {
+                    Batches both = new Batches();
+                    seed.replay(spec, both.both());
+                    both.flushAll();
+                }
+                log.info("Bulk seed import {}: {} sent ({} nodes, {} relationships written so far, {} s)", importId,
                         spec.file(), nodesWritten.get(), relationshipsWritten.get(), seconds(started));
             }
             Batches regions = new Batches();
@@ -157,6 +164,13 @@ final class BulkSeedWriter {
         }
     }
 
+    /** Whether rows of this file may reference other rows of it (a parent institution, a required unit). */
+    static boolean referencesItself(FileSpec spec) {
+        return spec.columns().stream().anyMatch(c -> c instanceof SeedSchema.Requirements
+                || c instanceof SeedSchema.Reference r && r.targets().contains(spec.kind())
+                || c instanceof SeedSchema.ReferenceList r && r.targets().contains(spec.kind()));
+    }
+
     private static long seconds(long started) {
         return (System.nanoTime() - started) / 1_000_000_000L;
     }
@@ -164,10 +178,10 @@ final class BulkSeedWriter {
     /** Records of earlier imports that this one did not write again, in batches of their own. */
     private void removeEarlierSeed() {
         try (Session session = driver.session()) {
-            session.run("MATCH ()-[r]->() WHERE r.origin = $origin AND coalesce(r.seedImport, '') <> $import "
+            session.run("MATCH ()-[r]->() WHERE r.origin = $origin AND coalesce(r.seedImport, -1) <> $import "
                     + "CALL (r) { DELETE r } IN TRANSACTIONS OF " + batchSize + " ROWS",
                     Map.of("origin", SeedWriter.ORIGIN, "import", importId)).consume();
-            session.run("MATCH (n) WHERE n.origin = $origin AND coalesce(n.seedImport, '') <> $import "
+            session.run("MATCH (n) WHERE n.origin = $origin AND coalesce(n.seedImport, -1) <> $import "
                     + "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF " + batchSize + " ROWS",
                     Map.of("origin", SeedWriter.ORIGIN, "import", importId)).consume();
         }
@@ -255,10 +269,31 @@ final class BulkSeedWriter {
         private final Map<Group, String> lastFrom = new HashMap<>();
         private final Map<Group, List<Map<String, Object>>> lastRels = new HashMap<>();
 
+        /** Relationship groups that are full but wait until the node of the row they belong to was added. */
+        private final java.util.Set<Group> full = new java.util.LinkedHashSet<>();
+        private boolean deferRelationships;
+
         private void add(Group group, Map<String, Object> row) {
             groups.computeIfAbsent(group, c -> new ArrayList<>()).add(row);
             if (weights.merge(group, 1, Integer::sum) >= batchSize) {
+                full(group);
+            }
+        }
+
+        private void full(Group group) {
+            if (deferRelationships && !group.nodes()) {
+                full.add(group);
+            } else {
                 flush(group);
+            }
+        }
+
+        /** After a row's node: full relationship groups go, after every node added so far. */
+        private void afterNode() {
+            if (!full.isEmpty()) {
+                List.copyOf(groups.keySet()).stream().filter(Group::nodes).forEach(this::flush);
+                full.forEach(this::flush);
+                full.clear();
             }
         }
 
@@ -277,7 +312,7 @@ final class BulkSeedWriter {
             if (from.equals(lastFrom.get(group))) {
                 lastRels.get(group).add(rel);
                 if (weights.merge(group, 1, Integer::sum) >= batchSize) {
-                    flush(group);
+                    full(group);
                 }
                 return;
             }
@@ -290,8 +325,33 @@ final class BulkSeedWriter {
         }
 
         void flushAll() {
+            List.copyOf(groups.keySet()).stream().filter(Group::nodes).forEach(this::flush);
             List.copyOf(groups.keySet()).forEach(this::flush);
             groups.clear();
+            full.clear();
+        }
+
+        /**
+         * Nodes and relationships in one pass over a file whose rows reference only earlier files
+         * and themselves: a row's relationships come before its node, so a full relationship group
+         * waits for that node and goes after every node group.
+         */
+        SeedParser.Sink both() {
+            deferRelationships = true;
+            SeedParser.Sink nodes = nodesOnly();
+            SeedParser.Sink relationships = relationshipsOnly();
+            return new SeedParser.Sink() {
+                @Override
+                public void node(NodeRecord node) {
+                    nodes.node(node);
+                    afterNode();
+                }
+
+                @Override
+                public void relationship(RelationshipRecord relationship) {
+                    relationships.relationship(relationship);
+                }
+            };
         }
 
         SeedParser.Sink nodesOnly() {
@@ -332,7 +392,7 @@ final class BulkSeedWriter {
     /** Where batches go: Cypher over the driver (any Neo4j) or the database in this JVM (much faster). */
     interface Target {
         /** Rows {@code {id, properties}}; @return nodes written. */
-        long nodes(List<String> labels, boolean create, List<Map<String, Object>> rows, String importId);
+        long nodes(List<String> labels, boolean create, List<Map<String, Object>> rows, long importId);
 
         /** Rows {@code {from, rels: [{to, type, properties}]}}; @return relationships created. */
         long relationships(String fromLabel, String toLabel, List<Map<String, Object>> rows);
@@ -342,7 +402,7 @@ final class BulkSeedWriter {
     static Target cypher(Driver driver) {
         return new Target() {
             @Override
-            public long nodes(List<String> labels, boolean create, List<Map<String, Object>> rows, String importId) {
+            public long nodes(List<String> labels, boolean create, List<Map<String, Object>> rows, long importId) {
                 try (Session session = driver.session()) {
                     session.executeWriteWithoutResult(tx -> tx.run(nodeStatement(labels, create),
                             Map.of("rows", rows, "import", importId)).consume());
@@ -368,7 +428,7 @@ final class BulkSeedWriter {
         return new Target() {
             @Override
             public long nodes(List<String> labelNames, boolean create, List<Map<String, Object>> rows,
-                    String importId) {
+                    long importId) {
                 org.neo4j.graphdb.Label[] labels = labelNames.stream().map(org.neo4j.graphdb.Label::label)
                         .toArray(org.neo4j.graphdb.Label[]::new);
                 try (org.neo4j.graphdb.Transaction tx = database.beginTx()) {

@@ -278,7 +278,15 @@ final class SeedSchema {
     /** Relationships whose direction is from the referenced record to this one. */
     static final Set<String> INCOMING = Set.of("HAS_EVIDENCE", "GRANTED");
 
+    private static final Map<String, FileSpec> BY_KIND = FILES.stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(FileSpec::kind, f -> f));
+
+    /** Looked up once per reference of every row, so by map: a national seed has tens of millions. */
     static FileSpec spec(String kind) {
-        return FILES.stream().filter(f -> f.kind().equals(kind)).findFirst().orElseThrow();
+        FileSpec spec = BY_KIND.get(kind);
+        if (spec == null) {
+            throw new java.util.NoSuchElementException(kind);
+        }
+        return spec;
     }
 }

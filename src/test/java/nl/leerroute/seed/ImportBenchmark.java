@@ -62,6 +62,7 @@ public final class ImportBenchmark {
         try (EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(database, 0, pageCache);
                 Driver driver = GraphDatabase.driver(server.boltUri())) {
             new GraphSchema(driver).afterPropertiesSet();
+            double cpuBefore = Machine.cpuSeconds();
             long validating = System.nanoTime();
             SeedParser.Validated validated = SeedParser.validateStreaming(seed);
             double validation = seconds(validating);
@@ -73,9 +74,10 @@ public final class ImportBenchmark {
                             : BulkSeedWriter.embedded(server.database()), batch -> { }).write(validated,
                     seed.toAbsolutePath().toString());
             double write = seconds(writing);
-            System.out.printf("scale %s: IMPORT %.1f s (validate %.1f s + write %.1f s) for %,d nodes and %,d "
-                    + "relationships = %,.0f records/s; live heap after import %d MB; store %d MB (%s)%n", scale,
-                    validation + write, validation, write, result.nodes(), result.relationships(),
+            double cpu = Machine.cpuSeconds() - cpuBefore;
+            System.out.printf("scale %s: IMPORT %.1f s (validate %.1f s + write %.1f s; %.0f CPU s) for %,d nodes and "
+                    + "%,d relationships = %,.0f records/s written; live heap after import %d MB; store %d MB (%s)%n",
+                    scale, validation + write, validation, write, cpu, result.nodes(), result.relationships(),
                     (result.nodes() + result.relationships()) / write, Machine.liveHeapMb(), megabytes(database),
                     Machine.load());
         }
