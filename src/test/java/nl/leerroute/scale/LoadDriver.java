@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,7 +72,6 @@ public final class LoadDriver {
             throws InterruptedException {
         AtomicInteger issued = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
-        AtomicLong firstError = new AtomicLong();
         Map<String, Integer> statuses = new ConcurrentHashMap<>();
         long[][] latencies = new long[clients][];
         int[] counts = new int[clients];
@@ -92,7 +90,6 @@ public final class LoadDriver {
                     latencies[client][counts[client]++] = System.nanoTime() - sent;
                     if (status == null) {
                         errors.incrementAndGet();
-                        firstError.compareAndSet(0, 1);
                     } else {
                         statuses.merge(status, 1, Integer::sum);
                     }

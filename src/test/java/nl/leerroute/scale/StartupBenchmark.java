@@ -21,7 +21,8 @@ import nl.leerroute.seed.ImportBenchmark;
  * mvn -q -B test-compile exec:java -Dexec.mainClass=nl.leerroute.scale.StartupBenchmark -Dexec.classpathScope=test \
  *     -Dexec.args="3"
  * </pre>
- * The argument is the number of (first start, restart) pairs.
+ * The argument is the number of (first start, restart) pairs. {@code -Dbench.jar=...} starts another jar
+ * (e.g. the extracted one for class data sharing), {@code -Dbench.jvm="..."} adds JVM options.
  */
 public final class StartupBenchmark {
 
@@ -30,7 +31,7 @@ public final class StartupBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 1;
-        Path jar = Path.of("target/leerroute.jar");
+        Path jar = Path.of(System.getProperty("bench.jar", "target/leerroute.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run mvn -B -DskipTests package first");
         }
