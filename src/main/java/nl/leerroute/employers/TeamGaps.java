@@ -163,12 +163,10 @@ public class TeamGaps {
         Map<Member, Map<String, Integer>> claimed = new LinkedHashMap<>();
         for (Member member : team.members()) {
             credited.put(member, credits.of(member.personId(), today));
+            // what is asserted but not credited is claimed or out of date: an assessment step can confirm it
             Map<String, Integer> claims = new TreeMap<>();
-            if (member.sharesClaims()) {
-                profiles.of(member.personId()).evidence().stream()
-                        .filter(e -> e.status() == EvidenceStatus.CLAIMED)
-                        .forEach(e -> e.asserts().forEach(a -> claims.merge(a.outcomeId(), a.level(), Math::max)));
-            }
+            shared(member).evidence().forEach(e -> e.asserts()
+                    .forEach(a -> claims.merge(a.outcomeId(), a.level(), Math::max)));
             claimed.put(member, claims);
         }
         List<NeedGap> gaps = new ArrayList<>();
