@@ -189,7 +189,39 @@ public final class TeamPlanner {
             leaf(sets);
             return;
         }
+        if (partial + remainingBound(k, sets) >= bestKey) {
+            return;
+        }
         choose(k, candidates.get(k), 0, shortBy[open.get(k)], sets, partial);
+    }
+
+    /**
+     * A lower bound on what the needs from {@code k} on add: for any one of them, the members who get it pay
+     * at least what it alone costs them beyond what they pay already (a route for more needs costs at least
+     * the route for any of them), and it needs that many members. Uses only routes computed at the start.
+     */
+    private long remainingBound(int k, BitSet[] sets) {
+        long bound = 0;
+        long[] current = new long[sets.length];
+        for (int m = 0; m < sets.length; m++) {
+            current[m] = sets[m].isEmpty() ? 0 : key(frontier(m, sets[m]).get(0));
+        }
+        for (int j = k; j < open.size(); j++) {
+            BitSet single = new BitSet();
+            single.set(j);
+            int[] cand = candidates.get(j);
+            long[] extra = new long[cand.length];
+            for (int i = 0; i < cand.length; i++) {
+                extra[i] = Math.max(0, key(frontier(cand[i], single).get(0)) - current[cand[i]]);
+            }
+            java.util.Arrays.sort(extra);
+            long sum = 0;
+            for (int i = 0; i < shortBy[open.get(j)]; i++) {
+                sum += extra[i];
+            }
+            bound = Math.max(bound, sum);
+        }
+        return bound;
     }
 
     /** Every way to pick {@code left} more members for open need {@code k} from {@code cand[from..]}. */

@@ -25,7 +25,7 @@ import nl.leerroute.routes.planner.TeamRequest.Need;
 /** The team planner against brute force (every assignment, every route of every member) on small random teams. */
 class TeamPlannerPropertyTest {
 
-    static final int INSTANCES = 150;
+    static final int INSTANCES = 100;
 
     record Team(CatalogueSnapshot cat, TeamRequest req) {
     }
