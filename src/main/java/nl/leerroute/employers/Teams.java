@@ -80,6 +80,9 @@ public class Teams {
     }
 
     public Optional<Team> team(String firmId, String teamId) {
+        if (firmId == null) {
+            return Optional.empty();
+        }
         List<Map<String, Object>> rows = graph.rows(TEAM, Map.of("firm", firmId, "id", teamId == null ? "" : teamId));
         return rows.stream().findFirst().map(row -> team(row, firmId, employees(firmId)));
     }

@@ -140,8 +140,6 @@ public final class TeamPlanner {
             }
             bounds.sort(null);
             rootBound = Math.max(rootBound, bounds.subList(0, shortBy[n]).stream().mapToLong(Long::longValue).sum());
-            // cheapest members first, so that the first complete assignment is already good and prunes much
-            reachable.sort(Comparator.comparingLong(m -> key(frontier(m, single).get(0))));
             candidates.add(reachable.stream().mapToInt(Integer::intValue).toArray());
         }
         if (!blockers.isEmpty()) {
@@ -192,7 +190,26 @@ public final class TeamPlanner {
         if (partial + remainingBound(k, sets) >= bestKey) {
             return;
         }
-        choose(k, candidates.get(k), 0, shortBy[open.get(k)], sets, partial);
+        choose(k, byMarginal(k, sets), 0, shortBy[open.get(k)], sets, partial);
+    }
+
+    /**
+     * The candidates for open need {@code k}, cheapest extra route first given what they learn already, so
+     * that the first complete assignment is a good one and prunes much; members who cannot add it are left out.
+     */
+    private int[] byMarginal(int k, BitSet[] sets) {
+        List<long[]> order = new ArrayList<>();
+        for (int m : candidates.get(k)) {
+            BitSet after = (BitSet) sets[m].clone();
+            after.set(k);
+            long added = key(frontier(m, after).get(0));
+            if (added != NONE) {
+                long before = sets[m].isEmpty() ? 0 : key(frontier(m, sets[m]).get(0));
+                order.add(new long[] {added - before, m});
+            }
+        }
+        order.sort(Comparator.<long[]>comparingLong(o -> o[0]).thenComparingLong(o -> o[1]));
+        return order.stream().mapToInt(o -> (int) o[1]).toArray();
     }
 
     /**
