@@ -193,17 +193,7 @@ final class SeedSchema {
 
     /** {@code purpose_target_group} -> {@code purposeTargetGroup}. */
     static String aspectProperty(String column) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char ch : column.toCharArray()) {
-            if (ch == '_') {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(ch) : ch);
-                upper = false;
-            }
-        }
-        return out.toString();
+        return org.apache.commons.text.CaseUtils.toCamelCase(column, false, '_');
     }
 
     /** In dependency order: a file only references files above it (people: also programmes etc.). */
