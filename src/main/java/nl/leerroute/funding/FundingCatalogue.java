@@ -34,7 +34,8 @@ public class FundingCatalogue implements FundingSource {
                 MATCH (s:FundingScheme)
                 OPTIONAL MATCH (s)-[:NOT_COMBINABLE_WITH]->(o:FundingScheme)
                 WITH s, o ORDER BY o.id
-                RETURN s {.*} AS n, collect(o.id) AS excluded ORDER BY s.priority, s.id
+                WITH s, collect(o.id) AS excluded
+                RETURN s {.*} AS n, excluded ORDER BY s.priority, s.id
                 """, Map.of())) {
             @SuppressWarnings("unchecked")
             FundingScheme s = FundingScheme.of((Map<String, Object>) row.get("n"), (List<String>) row.get("excluded"));
@@ -118,7 +119,8 @@ public class FundingCatalogue implements FundingSource {
                     throw new UnknownReferenceException("learning unit", id);
                 }
             }
-            List<List<Funding.Share>> shares = r.funding().allocate(unitIds);
+            List<List<Funding.Share>> shares = r.funding().allocate(unitIds,
+                    unitIds.stream().map(id -> snapshot.get(id).costCents()).toList());
             List<FundedStep> steps = new ArrayList<>();
             long gross = 0;
             long grants = 0;

@@ -26,7 +26,8 @@ import nl.leerroute.routes.planner.Funding;
  * level it yields) must be among those the scheme names.</li>
  * <li><b>How much</b>: per unit, the schemes are applied in priority order (then id), each paying
  * {@code ratePercent} of what is left of the price after the schemes before it, at most its cap per unit,
- * rounded down to the cent; loans come last, on what is left after grants and the employer. A scheme is skipped
+ * rounded down to the cent; loans come last and lend of what is left of a step after grants and the employer
+ * (after route caps, see {@link Funding#allocate}). A scheme is skipped
  * for a unit another scheme already pays for when either says they do not combine. The route cap (the most a
  * scheme pays over one route) is applied exactly by the planner ({@link Funding}).</li>
  * </ul>
@@ -117,7 +118,8 @@ public final class FundingRules {
             en.add("you are " + label(a.employmentStatus(), false));
         }
         if (s.minAge() != null || s.maxAge() != null) {
-            String range = (s.minAge() == null ? "" : s.minAge()) + "-" + (s.maxAge() == null ? "" : s.maxAge());
+            String range = s.maxAge() == null ? s.minAge() + "+" : s.minAge() == null ? "0-" + s.maxAge()
+                    : s.minAge() + "-" + s.maxAge();
             if (a.birthYear() == null) {
                 return refuse("Voor leeftijd " + range + "; je geboortejaar is onbekend.",
                         "For ages " + range + "; your birth year is unknown.");
@@ -269,7 +271,8 @@ public final class FundingRules {
                 if (!qualifies(s, unit) || paying.stream().anyMatch(p -> conflict(p, s))) {
                     continue;
                 }
-                long amount = share(s, remaining);
+                // a loan's amount is what it may lend of the whole price; the route shows what is really left
+                long amount = share(s, s.kind().equals("LOAN") ? unit.grossCents() : remaining);
                 if (amount <= 0) {
                     continue;
                 }

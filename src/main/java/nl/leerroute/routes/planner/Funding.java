@@ -116,24 +116,35 @@ public record Funding(List<Scheme> schemes, CostBasis basis) {
 
     /**
      * Allocates each scheme to the steps in route order, each step taking its amount while the scheme's route
-     * cap lasts. The totals per scheme equal {@code min(cap, sum of amounts)} whatever the order, so the route's
-     * cost does not depend on it; only which step shows the money does.
+     * cap lasts. The totals per grant and contribution equal {@code min(cap, sum of amounts)} whatever the order,
+     * so the route's cost does not depend on it; only which step shows the money does. A loan lends at most what
+     * is really left of a step after all grants and contributions it received (a cap that ran out leaves more);
+     * loans count in no cost basis, so this never touches the planner's cost.
      *
+     * @param grossCents the price of each step, in the same order
      * @return per step (same order), the non-zero shares
      */
-    public List<List<Share>> allocate(List<String> unitIdsInOrder) {
+    public List<List<Share>> allocate(List<String> unitIdsInOrder, List<Long> grossCents) {
         Map<String, Long> used = new HashMap<>();
         List<List<Share>> out = new ArrayList<>();
-        for (String unit : unitIdsInOrder) {
+        for (int i = 0; i < unitIdsInOrder.size(); i++) {
+            String unit = unitIdsInOrder.get(i);
+            long left = grossCents.get(i);
             List<Share> shares = new ArrayList<>();
-            for (Scheme s : schemes) {
+            List<Scheme> order = new ArrayList<>(schemes.stream().filter(s -> s.kind() != Kind.LOAN).toList());
+            order.addAll(schemes.stream().filter(s -> s.kind() == Kind.LOAN).toList());
+            for (Scheme s : order) {
                 long a = s.amount(unit);
                 if (s.routeCapCents() != null) {
                     a = Math.min(a, s.routeCapCents() - used.getOrDefault(s.id(), 0L));
                 }
+                if (s.kind() == Kind.LOAN) {
+                    a = Math.min(a, left);
+                }
                 if (a > 0) {
                     used.merge(s.id(), a, Long::sum);
                     shares.add(new Share(s.id(), s.kind(), a));
+                    left -= a;
                 }
             }
             out.add(List.copyOf(shares));

@@ -196,10 +196,12 @@ public final class RoutePlanner {
         }
         int[] cur = comp.cr.creditLevel.clone();
         List<String> ids = new ArrayList<>();
+        List<Long> prices = new ArrayList<>();
         for (int u : units) {
             ids.add(cat.units().get(u).id());
+            prices.add(cat.units().get(u).costCents());
         }
-        List<List<Funding.Share>> shares = comp.req.funding().allocate(ids);
+        List<List<Funding.Share>> shares = comp.req.funding().allocate(ids, prices);
         List<Step> steps = new ArrayList<>();
         long hours = 0;
         long cost = 0;

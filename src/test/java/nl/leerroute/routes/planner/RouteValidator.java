@@ -97,12 +97,19 @@ final class RouteValidator {
                 shown += share;
             }
             long expected = scheme.routeCapCents() == null ? sum : Math.min(scheme.routeCapCents(), sum);
-            assertEquals(expected, shown, ctx + ": shares of " + scheme.id());
+            if (scheme.kind() == Funding.Kind.LOAN) {
+                assertTrue(shown <= expected, ctx + ": loan " + scheme.id() + " lends beyond its amounts or cap");
+            } else {
+                assertEquals(expected, shown, ctx + ": shares of " + scheme.id());
+            }
         }
         for (Step s : route.steps()) {
             long funded = s.funding().stream().filter(f -> f.kind() != Funding.Kind.LOAN)
                     .mapToLong(Funding.Share::cents).sum();
+            long lent = s.funding().stream().filter(f -> f.kind() == Funding.Kind.LOAN)
+                    .mapToLong(Funding.Share::cents).sum();
             assertTrue(funded <= s.costCents(), ctx + ": " + s.unitId() + " funded beyond its price");
+            assertTrue(lent <= s.costCents() - funded, ctx + ": " + s.unitId() + " lent beyond what is left");
         }
     }
 
