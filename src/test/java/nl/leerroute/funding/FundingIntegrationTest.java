@@ -95,8 +95,8 @@ class FundingIntegrationTest {
             double grants = list(step.get("funding")).stream().filter(f -> f.get("kind").equals("GRANT"))
                     .mapToDouble(f -> num(f.get("amountEur"))).sum();
             double contribution = list(step.get("funding")).stream()
-                    .filter(f -> f.get("kind").equals("EMPLOYER_CONTRIBUTION")).mapToDouble(f -> num(f.get("amountEur")))
-                    .sum();
+                    .filter(f -> f.get("kind").equals("EMPLOYER_CONTRIBUTION"))
+                    .mapToDouble(f -> num(f.get("amountEur"))).sum();
             double lent = list(step.get("funding")).stream().filter(f -> f.get("kind").equals("LOAN"))
                     .mapToDouble(f -> num(f.get("amountEur"))).sum();
             assertThat(num(step.get("netCostEur"))).isCloseTo(num(step.get(gross)) - grants, within(0.001));

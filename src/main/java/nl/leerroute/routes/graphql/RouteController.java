@@ -123,7 +123,8 @@ class RouteController {
                 t.competencyLevel());
         return new PlanCommand(input.label(), input.personId(), profile, goal, constraints(input.constraints()),
                 input.alternatives() == null ? 0 : input.alternatives(), input.startDate(),
-                input.budgetApplies() == null ? Funding.CostBasis.GROSS : Funding.CostBasis.valueOf(input.budgetApplies()));
+                input.budgetApplies() == null ? Funding.CostBasis.GROSS
+                        : Funding.CostBasis.valueOf(input.budgetApplies()));
     }
 
     private static Constraints constraints(ConstraintsInput c) {

@@ -30,7 +30,8 @@ import java.util.TreeSet;
  * Supersets of a valid leaf are strictly heavier (every weight is &gt;= 1) and never better, so the leaf is
  * final. With funding route caps ({@link Funding}) the weights price every scheme in full, a lower bound; a
  * covering set is valued exactly ({@link Instance#capExcess}), and since the exact cost never falls when a unit
- * is added, the bounds stay valid and the leaf stays final. Ties in weight are broken by earlier finish, then by the sorted list of unit ids.
+ * is added, the bounds stay valid and the leaf stays final. Ties in weight are broken by earlier finish, then by
+ * the sorted list of unit ids.
  */
 final class Search {
 

@@ -21,11 +21,11 @@ import org.springframework.stereotype.Controller;
 @Controller
 class SkillslabController {
 
-    record AspectFilter(String aspect, String contains) {
+    record AspectFilterInput(String aspect, String contains) {
     }
 
-    record SkillslabFilter(String province, String place, String fieldlabId, String competencyId, String outcomeId,
-            String learns, String workFormId, List<AspectFilter> aspects) {
+    record SkillslabFilterInput(String province, String place, String fieldlabId, String competencyId, String outcomeId,
+            String learns, String workFormId, List<AspectFilterInput> aspects) {
     }
 
     private final Skillslabs skillslabs;
@@ -35,7 +35,7 @@ class SkillslabController {
     }
 
     @QueryMapping
-    List<Skillslab> skillslabs(@Argument SkillslabFilter filter) {
+    List<Skillslab> skillslabs(@Argument SkillslabFilterInput filter) {
         if (filter == null) {
             return skillslabs.skillslabs(null);
         }
