@@ -64,7 +64,8 @@ class OperationRules {
                 "minors", "minor", "learningUnits", "learningUnit", "learningOutcomes", "learningOutcome",
                 "competencies", "competency", "frameworkConcepts", "roles", "role", "certificates", "certificate",
                 "labourMarket", "searchCatalogue", "seedStatus", "modulesCoveringOutcome", "uncoveredOutcomes",
-                "catalogueOverlap", "me", "suggestOutcomes"}) {
+                "catalogueOverlap", "me", "suggestOutcomes", "fundingSchemes", "fundingScheme", "skillslabs",
+                "skillslab"}) {
             rules.put("Query." + query, PUBLIC);
         }
         rules.put("Query.people", SIGNED_IN);
@@ -74,7 +75,8 @@ class OperationRules {
         });
         rules.put("Query.planRoute", READ_PEOPLE_NAMED);
         rules.put("Query.compareRoutes", READ_PEOPLE_NAMED);
-        for (String query : new String[] {"tShapeProfile", "suggestGoals", "savedPlans", "nextSteps"}) {
+        for (String query : new String[] {"tShapeProfile", "suggestGoals", "savedPlans", "nextSteps",
+                "personFunding"}) {
             rules.put("Query." + query, READ_PERSON);
         }
         for (String query : new String[] {"myConsents", "myAccessLog", "exportMyData"}) {
@@ -149,6 +151,23 @@ class OperationRules {
         rules.put("Mutation.removeLearningOutcome", request -> request.access.requireEditOutcome(request.caller,
                 request.string("input.id"), request.operation));
         for (String mutation : new String[] {"grantConsent", "withdrawConsent", "eraseMe"}) {
+            rules.put("Mutation." + mutation, WORKER_OWN);
+        }
+        // Employers act for one firm; per employee they see only what that employee shares with it (Teams).
+        rules.put("Query.transformationNeeds", PUBLIC);
+        for (String operation : new String[] {"Query.myEmployees", "Query.myTeams", "Mutation.createTeam"}) {
+            rules.put(operation, request -> request.access.requireEmployerFirm(request.caller, request.operation));
+        }
+        rules.put("Query.team", request -> request.access.requireTeamOfFirm(request.caller, request.string("id"),
+                request.operation));
+        for (String query : new String[] {"teamGap", "teamPlan"}) {
+            rules.put("Query." + query, request -> request.access.requireTeamOfFirm(request.caller,
+                    request.string("teamId"), request.operation));
+        }
+        rules.put("Mutation.updateTeam", request -> request.access.requireTeamOfFirm(request.caller,
+                request.string("input.id"), request.operation));
+        rules.put("Query.myEmployerConsents", WORKER_OWN);
+        for (String mutation : new String[] {"grantEmployerConsent", "withdrawEmployerConsent"}) {
             rules.put("Mutation." + mutation, WORKER_OWN);
         }
     }
