@@ -333,8 +333,8 @@ final class BulkSeedWriter {
 
         /**
          * Nodes and relationships in one pass over a file whose rows reference only earlier files
-         * and themselves: a row's relationships come before its node, so a full relationship group
-         * waits for that node and goes after every node group.
+         * and themselves: a full relationship group waits for the next row's node and then goes
+         * after every node group, so each relationship's own node is written before it.
          */
         SeedParser.Sink both() {
             deferRelationships = true;

@@ -57,7 +57,7 @@ final class SeedParser {
     }
 
     /** Files whose rows are looked up while other rows are converted; the others keep only ids. */
-    private static final Set<String> KEPT_ROWS = Set.of("place", "framework", "labour");
+    private static final Set<String> KEPT_ROWS = Set.of("place", "framework", "labour", "institution", "unit");
     /** Kinds whose outcome lists evidence may derive its assertions from. */
     private static final Set<String> DERIVABLE = Set.of("programme", "certificate", "unit");
 
@@ -72,6 +72,8 @@ final class SeedParser {
     /** size and modification time of each file when validated, to notice a file changed before a replay */
     private final Map<String, List<Object>> stamps = new HashMap<>();
     private Sink sink;
+    /** The relationships of the row being converted: row rules may still change them before they go to the sink. */
+    private List<RelationshipRecord> rowRelationships;
     private long nodeCount;
     private long relationshipCount;
 
@@ -384,6 +386,28 @@ final class SeedParser {
         if (owner == null || owner != row.line()) {
             return; // already reported as missing or duplicate id
         }
+        Sink target = sink;
+        rowRelationships = new ArrayList<>();
+        sink = new Sink() {
+            @Override
+            public void node(NodeRecord node) {
+                target.node(node);
+            }
+
+            @Override
+            public void relationship(RelationshipRecord relationship) {
+                rowRelationships.add(relationship);
+            }
+        };
+        try {
+            convertRow(spec, row, id);
+        } finally {
+            sink = target;
+        }
+        rowRelationships.forEach(target::relationship);
+    }
+
+    private void convertRow(FileSpec spec, Row row, String id) {
         String label = spec.labels().get(0);
         List<String> labels = new ArrayList<>(spec.labels());
         Map<String, Object> properties = new TreeMap<>();
@@ -495,7 +519,7 @@ final class SeedParser {
                 if (role.equals("EMPLOYER") && ctx.row.get("institution") != null) {
                     requireCompany(ctx, "institution");
                     // an employer represents its firm; it must never look like an editor of the catalogue
-                    relationships.replaceAll(r -> r.fromId().equals(ctx.id) && r.type().equals("EDITS_FOR")
+                    rowRelationships.replaceAll(r -> r.fromId().equals(ctx.id) && r.type().equals("EDITS_FOR")
                             ? new RelationshipRecord(r.fromLabel(), r.fromId(), "REPRESENTS", r.toLabel(), r.toId(),
                                     r.properties()) : r);
                 }
@@ -548,7 +572,7 @@ final class SeedParser {
 
     /** Employers are firms: an institution of kind COMPANY. */
     private void requireCompany(Ctx ctx, String field) {
-        Row firm = index.get("institution").get(ctx.row.get(field));
+        Row firm = kept.get("institution").get(ctx.row.get(field));
         if (firm != null && !"COMPANY".equals(firm.get("kind"))) {
             ctx.problem(field, "'" + ctx.row.get(field) + "' is a " + firm.get("kind") + ", an employer must be an "
                     + "institution of kind COMPANY");
@@ -585,7 +609,7 @@ final class SeedParser {
     /** A skillslab is hosted by a fieldlab and offers that fieldlab's skillslab assignments. */
     private void skillslabRules(Ctx ctx) {
         String fieldlab = ctx.row.get("fieldlab");
-        Row host = fieldlab == null ? null : index.get("institution").get(fieldlab);
+        Row host = fieldlab == null ? null : kept.get("institution").get(fieldlab);
         if (host != null && !"FIELDLAB".equals(host.get("kind"))) {
             ctx.problem("fieldlab", "'" + fieldlab + "' is a " + host.get("kind") + ", not a FIELDLAB");
         }
@@ -594,7 +618,7 @@ final class SeedParser {
             return;
         }
         for (String unit : items(assignments)) {
-            Row u = index.get("unit").get(unit);
+            Row u = kept.get("unit").get(unit);
             if (u == null) {
                 continue; // reported as an unknown reference
             }
