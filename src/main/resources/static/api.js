@@ -3,8 +3,8 @@ const ROUTE_PARTS = `fragment RouteParts on Route {
   totalHours totalCostEur unitCount finish optimal
   steps {
     start finish hours costEur
-    learningUnit { id kind titleNl titleEn mode language place { name } provider { name } }
-    newlyCovers { level outcome { id titleNl titleEn } }
+    learningUnit { id kind titleNl titleEn mode language place { name } provider { id name } }
+    newlyCovers { level outcome { id titleNl titleEn competency { id nameNl nameEn } } }
     pulledInBy { kind description target outcome { id titleNl } forUnit { id titleNl } }
   }
 }`;
@@ -46,7 +46,8 @@ export const Q = {
     status lowerBoundHours gap explanationNl explanationEn
     best { ...RouteParts }
     alternatives { ...RouteParts }
-    credits { level neededLevel evidenceTitles usedFor explanationNl explanationEn outcome { id titleNl titleEn } }
+    credits { level neededLevel evidenceTitles usedFor explanationNl explanationEn
+      outcome { id titleNl titleEn competency { id nameNl nameEn } } }
     infeasibility { code textNl textEn shortByEur lateByDays outcome { id titleNl } units { id titleNl } }
   }
 }
@@ -58,7 +59,48 @@ ${ROUTE_PARTS}`,
   }
 }`,
   savedPlans: `query ClientPlans($personId: ID!) {
-  savedPlans(personId: $personId) { id version name savedAt status totalHours totalCostEur finish learningUnits { id titleNl } }
+  savedPlans(personId: $personId) { id version name savedAt status totalHours totalCostEur finish requestJson learningUnits { id titleNl } }
+}`,
+  updatePlan: `mutation RenameClientPlan($input: UpdatePlanInput!) {
+  updatePlan(input: $input) {
+    savedPlan { id version name status totalHours totalCostEur finish learningUnits { id titleNl } }
+    errors { __typename field message ... on VersionConflict { currentVersion } }
+  }
+}`,
+  compare: `query CompareWhatIf($inputs: [PlanRouteInput!]!) {
+  compareRoutes(inputs: $inputs) {
+    label status explanationNl explanationEn
+    best { totalHours totalCostEur unitCount finish }
+    infeasibility { code textNl textEn shortByEur lateByDays }
+  }
+}`,
+  outcomes: `query OutcomePage($after: String) {
+  learningOutcomes(first: 100, after: $after) {
+    edges { node { id titleNl titleEn eqfLevel competency { id nameNl nameEn } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+  places: `query Places { places { name province } }`,
+  myConsents: `query MyConsents {
+  myConsents { id purpose grantedOn until withdrawnOn status advisor { id name } }
+}`,
+  grantConsent: `mutation GrantConsent($input: GrantConsentInput!) {
+  grantConsent(input: $input) { consent { id purpose until status advisor { id name } } errors { __typename field message } }
+}`,
+  withdrawConsent: `mutation WithdrawConsent($input: WithdrawConsentInput!) {
+  withdrawConsent(input: $input) { consent { id status withdrawnOn } errors { __typename field message } }
+}`,
+  suggest: `query SuggestOutcomes($text: String!, $language: Language) {
+  suggestOutcomes(text: $text, language: $language, first: 8) {
+    outcome { id titleNl titleEn eqfLevel competency { id nameNl nameEn } }
+    score matchedWords explanation(language: $language)
+  }
+}`,
+  accept: `mutation AcceptSuggestions($input: AcceptSuggestionsInput!) {
+  acceptSuggestions(input: $input) {
+    evidence { id status title asserts { level outcome { id titleNl } } }
+    errors { __typename field message }
+  }
 }`,
   nextSteps: `query WhatNext($personId: ID!) {
   nextSteps(personId: $personId, first: 3) {
@@ -67,14 +109,14 @@ ${ROUTE_PARTS}`,
     steps { start finish hours learningUnit { id titleNl provider { name } } }
   }
 }`,
-  covering: `query ModulesCoveringOutcome($outcomeId: ID!, $minLevel: Int) {
-  modulesCoveringOutcome(outcomeId: $outcomeId, minLevel: $minLevel, first: 50) {
+  covering: `query ModulesCoveringOutcome($outcomeId: ID!, $minLevel: Int, $after: String) {
+  modulesCoveringOutcome(outcomeId: $outcomeId, minLevel: $minLevel, first: 50, after: $after) {
     edges { node { level learningUnit { id titleNl hours costEur mode language startMoments place { name } provider { id name } } } }
     pageInfo { hasNextPage endCursor }
   }
 }`,
-  uncovered: `query UncoveredOutcomes {
-  uncoveredOutcomes(first: 50) {
+  uncovered: `query UncoveredOutcomes($after: String) {
+  uncoveredOutcomes(first: 50, after: $after) {
     edges { node { outcome { id titleNl titleEn } requiredLevel highestTaughtLevel
       requiredBy { level requirer { __typename ... on Role { id nameNl } ... on Certificate { id nameNl } ... on Programme { id nameNl } } } } }
     pageInfo { hasNextPage endCursor }
