@@ -222,7 +222,7 @@ async function personView(personId, role) {
     const again = await run(() => gql(Q.profile, { personId }));
     if (again) { const fresh = profilePanel(again.person); profileBox.replaceWith(fresh); profileBox = fresh; }
     if (claimsBox) loadClaims(personId, claimsBox);
-    plan.replanIfShown();
+    await plan.replanIfShown();
   };
   right.append(suggestionPanel(personId, afterClaim), plan);
   await refreshPlans();
@@ -399,8 +399,8 @@ function suggestionPanel(personId, afterClaim) {
       if (result.acceptSuggestions.errors.length) { fail(new Error(errorsText(result.acceptSuggestions.errors))); return; }
       list.replaceChildren();
       text.value = '';
-      say(t('claimAdded'));
       await afterClaim();
+      say(t('claimAdded'));
     };
     list.append(h('ul', { class: 'plain' }, rows.map(r => r.el)),
       h('button', { type: 'button', id: 'accept-button', onclick: accept }, t('acceptSuggestions')));
@@ -455,8 +455,7 @@ async function planPanel(personId, refreshPlans) {
     return input;
   };
   const goalName = () => kind.value === 'outcomes' ? picker.chosenNames().join(', ') : target.selectedOptions[0]?.textContent ?? '';
-  const form = h('form', { class: 'panel', id: 'plan-form', 'aria-labelledby': 'plan-h', onsubmit: async e => {
-    e.preventDefault();
+  const plan = async () => {
     const input = request();
     if (!input) { fail(new Error(t(kind.value === 'outcomes' ? 'chooseOutcomes' : 'chooseTarget'))); return; }
     say(t('loading'));
@@ -465,13 +464,14 @@ async function planPanel(personId, refreshPlans) {
     shown = true;
     showRoute(result, data.planRoute, input, goalName(), refreshPlans);
     say(t('planned') + ' ' + (nl() ? data.planRoute.explanationNl : data.planRoute.explanationEn));
-  } }, h('h3', { id: 'plan-h', text: t('plan') }),
+  };
+  const form = h('form', { class: 'panel', id: 'plan-form', 'aria-labelledby': 'plan-h', onsubmit: e => { e.preventDefault(); plan(); } }, h('h3', { id: 'plan-h', text: t('plan') }),
     h('div', { class: 'row' }, field(t('targetKind'), kind), targetField), picker,
     h('div', { class: 'row' }, field(t('hoursPerWeek'), hours), field(t('budget'), budget), field(t('deadline'), deadline)),
     h('div', { class: 'row' }, modes, languages), places,
     h('p', {}, h('button', { type: 'submit', id: 'plan-button' }, t('runPlan'))));
   const box = h('div', {}, form, result);
-  box.replanIfShown = () => { if (shown) form.requestSubmit(); };
+  box.replanIfShown = async () => { if (shown) await plan(); };
   return box;
 }
 
