@@ -133,7 +133,7 @@ function outcomePicker(prefix, { multiple }) {
       const text = fold([o.id, o.titleNl, o.titleEn, o.competency.nameNl, o.competency.nameEn].join(' '));
       return words.every(w => text.includes(w));
     });
-    count.textContent = `${hits.length} ${t('outcomesFound')}`;
+    count.textContent = `${hits.length} ${t('outcomesFound')}` + (hits.length > 8 ? ' ' + t('firstEight') : '');
     results.replaceChildren(...hits.slice(0, 8).map(o => h('li', {}, h('button', { type: 'button', class: 'link',
       'data-outcome-id': o.id, onclick: () => choose(o) }, label(o)))));
   };
@@ -224,7 +224,8 @@ async function personView(personId, role) {
     if (claimsBox) loadClaims(personId, claimsBox);
     await plan.replanIfShown();
   };
-  right.append(suggestionPanel(personId, afterClaim), plan);
+  profileBox.after(suggestionPanel(personId, afterClaim));
+  right.append(plan);
   await refreshPlans();
   say('');
 }
@@ -387,8 +388,9 @@ function suggestionPanel(personId, afterClaim) {
         id: 'sg-level-' + sg.outcome.id });
       return { sg, box, level, el: h('li', { 'data-outcome-id': sg.outcome.id },
         h('label', { class: 'check', for: box.id }, box, ' ', pick(sg.outcome, 'title')),
-        h('span', { class: 'muted' }, ` (${pick(sg.outcome.competency, 'name')}) — ${sg.explanation}`),
-        h('div', { class: 'row' }, hiddenTail(level.id, t('claimedLevel'), pick(sg.outcome, 'title')), level)) };
+        h('span', { class: 'muted' }, ` (${pick(sg.outcome.competency, 'name')})`),
+        h('div', { class: 'row' }, h('span', {}, hiddenTail(level.id, t('claimedLevel'), pick(sg.outcome, 'title')), ' ', level),
+          h('details', {}, h('summary', {}, t('whySuggested')), sg.explanation))) };
     });
     const accept = async () => {
       const outcomes = rows.filter(r => r.box.checked).map(r => ({ outcomeId: r.sg.outcome.id, level: Number(r.level.value) }));
@@ -609,7 +611,7 @@ async function institutionView(me) {
       if (!chosen) { fail(new Error(t('chooseOutcome'))); return; }
       await coveringPage(chosen.outcomeId, null);
     } }, h('h3', { id: 'covering-h', text: t('covering') }), picker,
-      h('div', { class: 'row' }, field(t('level') + ' (' + t('optional') + ')', level), h('button', { type: 'submit', id: 'covering-button' }, t('show')))), covering);
+      h('div', { class: 'row' }, field(t('minLevel') + ' (' + t('optional') + ')', level), h('button', { type: 'submit', id: 'covering-button' }, t('show')))), covering);
   const list = h('ul', { id: 'uncovered' });
   const section = h('section', { class: 'panel', 'aria-labelledby': 'uncovered-h' }, h('h3', { id: 'uncovered-h', text: t('uncovered') }), list);
   main.append(section);
