@@ -15,6 +15,7 @@ export const Q = {
   profile: `query ClientProfile($personId: ID!) {
   person(id: $personId) {
     id name birthYear education yearsOfWork currentRole place { name province }
+    goals { __typename ... on Role { id } ... on Certificate { id } ... on Programme { id } }
     evidence { id kind title status validatedBy validationMethod validatedOn from to description
       asserts { level outcome { id titleNl shelfLifeYears } } }
   }

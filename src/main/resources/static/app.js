@@ -217,7 +217,7 @@ async function personView(personId, role) {
     loadConsents(consentBox);
   }
   if (role.worker) { const nextBox = h('section', { class: 'panel', 'aria-labelledby': 'next-h', id: 'next-steps' }); right.append(nextBox); loadNext(personId, nextBox); }
-  const plan = await planPanel(personId, refreshPlans);
+  const plan = await planPanel(personId, refreshPlans, person.goals[0]);
   const afterClaim = async () => {
     const again = await run(() => gql(Q.profile, { personId }));
     if (again) { const fresh = profilePanel(again.person); profileBox.replaceWith(fresh); profileBox = fresh; }
@@ -413,7 +413,8 @@ function suggestionPanel(personId, afterClaim) {
 }
 
 // ---- planning ---------------------------------------------------------------------------------
-async function planPanel(personId, refreshPlans) {
+/** The plan form and its result; it starts at the person's first saved goal, if they have one. */
+async function planPanel(personId, refreshPlans, goal) {
   const [targets, placeData] = await Promise.all([run(() => gql(Q.targets)), run(() => gql(Q.places))]);
   const lists = { role: targets?.roles || [], certificate: targets?.certificates || [] };
   const kind = h('select', { id: 'target-kind' }, ['role', 'certificate', 'programme', 'outcomes'].map(k => h('option', { value: k }, t(k))));
@@ -429,7 +430,9 @@ async function planPanel(personId, refreshPlans) {
     target.replaceChildren(...lists[kind.value].map(x => h('option', { value: x.id }, pick(x, 'name') + (x.institution ? ' — ' + x.institution.name : ''))));
   };
   kind.addEventListener('change', fill);
+  if (goal) kind.value = goal.__typename.toLowerCase();
   await fill();
+  if (goal) target.value = goal.id;
   const hours = h('input', { id: 'hours-per-week', type: 'number', min: '1', max: '60', value: '8' });
   const budget = h('input', { id: 'budget', type: 'number', min: '0', step: '100' });
   const deadline = h('input', { id: 'deadline', type: 'date' });

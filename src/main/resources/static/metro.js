@@ -106,7 +106,7 @@ export function metroMap(route, credits, goalName, { t, pick, by = 'competency' 
     const y = rowY(i), colour = l.key === 'credited' ? '#4a4a4a' : COLOURS[i % COLOURS.length];
     const g = s('g', { class: 'line', 'data-line': l.key });
     g.append(s('title', {}, l.name));
-    g.append(s('text', { x: 6, y: y + 4, class: 'line-label' }, short(l.name, 29)));
+    g.append(s('text', { x: 6, y: y + 4, class: 'line-label' }, short(l.name, 27)));
     const start = l.credits.length ? passX(0) : colX(l.steps[0]);
     g.append(s('line', { x1: start, y1: y, x2: termX, y2: y, stroke: colour, 'stroke-width': 7, 'stroke-linecap': 'round' }));
     l.credits.forEach((c, k) => {
