@@ -72,7 +72,9 @@ function moreButton(id, pageInfo, loadPage) {
   if (!pageInfo.hasNextPage) return null;
   const button = h('button', { type: 'button', class: 'secondary', id, onclick: async () => {
     button.disabled = true;
-    if (await loadPage(pageInfo.endCursor) !== undefined) button.remove(); else button.disabled = false;
+    if (await loadPage(pageInfo.endCursor) === undefined) { button.disabled = false; return; }
+    button.remove();
+    document.getElementById(id)?.focus(); // keyboard users stay where the list goes on
   } }, t('more'));
   return button;
 }

@@ -73,7 +73,8 @@ export function metroMap(route, credits, goalName, { t, pick, by = 'competency' 
   const svg = s('svg', { id: 'metro-map', role: 'img', 'aria-labelledby': 'metro-title metro-desc', 'data-by': by,
     width, height, viewBox: `0 0 ${width} ${height}` });
   svg.append(s('title', { id: 'metro-title' }, t('metroTitle')),
-    s('desc', { id: 'metro-desc' }, t(by === 'provider' ? 'metroDescProvider' : 'metroDesc')));
+    s('desc', { id: 'metro-desc' }, `${t(by === 'provider' ? 'metroDescProvider' : 'metroDesc')} ${route.steps.length} ${t('units')}, `
+      + `${lines.length} ${t('lines')}; ${t('goal')}: ${goalName}, ${t('finish')} ${route.finish}.`));
 
   // Column heads: the unit of each step, with its hours, once above all lines.
   const heads = s('g', { class: 'heads' });

@@ -112,6 +112,16 @@ class WebPageEndToEndIntegrationTest {
         browser.screenshot("client-view");
         browser.assertAccessible("advisor's client view");
 
+        // The form starts at the person's first saved goal.
+        Map<String, Object> goal = list(signedIn.as("advisor.jansen").document("""
+                query($p: ID!) { person(id: $p) { goals { __typename ... on Role { id } ... on Certificate { id }
+                  ... on Programme { id } } } }""")
+                .variable("p", HENK).execute().path("person.goals").entity(List.class).get()).get(0);
+        assertThat(new Select(browser.visible(By.id("target-kind"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo(((String) goal.get("__typename")).toLowerCase(java.util.Locale.ROOT));
+        assertThat(new Select(browser.visible(By.id("target"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo(goal.get("id"));
+
         new Select(browser.visible(By.id("target-kind"))).selectByValue("role");
         new Select(browser.visible(By.id("target"))).selectByValue(ROLE);
         browser.type(By.id("hours-per-week"), "8");

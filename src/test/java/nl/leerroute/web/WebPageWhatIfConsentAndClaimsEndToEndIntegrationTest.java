@@ -145,6 +145,7 @@ class WebPageWhatIfConsentAndClaimsEndToEndIntegrationTest {
     @SuppressWarnings("unchecked")
     void shouldCompareWhatIfVariantsWithTheTotalsOfCompareRoutes() throws Exception {
         openClient(HENK, "Henk Bakker");
+        new Select(browser.visible(By.id("target-kind"))).selectByValue("role");
         new Select(browser.visible(By.id("target"))).selectByValue(ROLE);
         browser.type(By.id("hours-per-week"), "8");
         browser.click(By.id("plan-button"));
@@ -212,6 +213,7 @@ class WebPageWhatIfConsentAndClaimsEndToEndIntegrationTest {
     @SuppressWarnings("unchecked")
     void shouldTurnAParagraphIntoAClaimThatShortensTheRoute() {
         browser.signIn("henk");
+        new Select(browser.visible(By.id("target-kind"))).selectByValue("role");
         new Select(browser.visible(By.id("target"))).selectByValue(ROLE);
         browser.type(By.id("hours-per-week"), "8");
         browser.click(By.id("plan-button"));
