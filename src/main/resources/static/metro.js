@@ -22,8 +22,8 @@ function wrap(text, n, max) {
   let rest = text;
   while (rest.length > n && lines.length < max - 1) {
     const cut = rest.lastIndexOf(' ', n);
-    const line = rest.slice(0, cut > n / 2 ? cut : n);
-    lines.push(line);
+    const line = rest.slice(0, cut > n / 2 ? cut : n - 1);
+    lines.push(cut > n / 2 ? line : line + '-'); // a long word is broken with a hyphen
     rest = rest.slice(line.length).trim();
   }
   return [...lines, short(rest, n)];
