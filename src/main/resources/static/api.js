@@ -17,7 +17,7 @@ export const Q = {
     id name birthYear education yearsOfWork currentRole place { name province }
     goals { __typename ... on Role { id } ... on Certificate { id } ... on Programme { id } }
     evidence { id kind title status validatedBy validationMethod validatedOn from to description
-      asserts { level outcome { id titleNl shelfLifeYears } } }
+      asserts { level outcome { id titleNl titleEn shelfLifeYears } } }
   }
 }`,
   tShape: `query MyTShape($personId: ID!) {
@@ -30,7 +30,7 @@ export const Q = {
   claims: `query ClaimsToReview($personId: ID, $first: Int, $after: String) {
   evidenceToReview(personId: $personId, first: $first, after: $after) {
     edges { cursor node { id kind title description from to claimedOn source explanationNl
-      person { id name } asserts { level outcome { id titleNl eqfLevel } } } }
+      person { id name } asserts { level outcome { id titleNl titleEn eqfLevel } } } }
     pageInfo { hasNextPage endCursor }
   }
 }`,
@@ -60,7 +60,7 @@ ${ROUTE_PARTS}`,
   }
 }`,
   savedPlans: `query ClientPlans($personId: ID!) {
-  savedPlans(personId: $personId) { id version name savedAt status totalHours totalCostEur finish requestJson learningUnits { id titleNl } }
+  savedPlans(personId: $personId) { id version name savedAt status totalHours totalCostEur finish requestJson learningUnits { id titleNl titleEn } }
 }`,
   updatePlan: `mutation RenameClientPlan($input: UpdatePlanInput!) {
   updatePlan(input: $input) {
@@ -105,21 +105,21 @@ ${ROUTE_PARTS}`,
 }`,
   nextSteps: `query WhatNext($personId: ID!) {
   nextSteps(personId: $personId, first: 3) {
-    goal { __typename ... on Role { id nameNl } ... on Certificate { id nameNl } ... on Programme { id nameNl } }
+    goal { __typename ... on Role { id nameNl nameEn } ... on Certificate { id nameNl nameEn } ... on Programme { id nameNl } }
     status explanationNl explanationEn
-    steps { start finish hours learningUnit { id titleNl provider { name } } }
+    steps { start finish hours learningUnit { id titleNl titleEn provider { name } } }
   }
 }`,
   covering: `query ModulesCoveringOutcome($outcomeId: ID!, $minLevel: Int, $after: String) {
   modulesCoveringOutcome(outcomeId: $outcomeId, minLevel: $minLevel, first: 50, after: $after) {
-    edges { node { level learningUnit { id titleNl hours costEur mode language startMoments place { name } provider { id name } } } }
+    edges { node { level learningUnit { id titleNl titleEn hours costEur mode language startMoments place { name } provider { id name } } } }
     pageInfo { hasNextPage endCursor }
   }
 }`,
   uncovered: `query UncoveredOutcomes($after: String) {
   uncoveredOutcomes(first: 50, after: $after) {
     edges { node { outcome { id titleNl titleEn } requiredLevel highestTaughtLevel
-      requiredBy { level requirer { __typename ... on Role { id nameNl } ... on Certificate { id nameNl } ... on Programme { id nameNl } } } } }
+      requiredBy { level requirer { __typename ... on Role { id nameNl nameEn } ... on Certificate { id nameNl nameEn } ... on Programme { id nameNl } } } } }
     pageInfo { hasNextPage endCursor }
   }
 }`,

@@ -235,7 +235,7 @@ async function personView(personId, role) {
 function profilePanel(person) {
   const items = person.evidence.map(e => h('li', { 'data-evidence-id': e.id },
     h('strong', {}, e.title), ' ', h('span', { class: 'status-' + e.status }, '(' + t('st' + e.status) + ')'),
-    h('ul', {}, e.asserts.map(a => h('li', { 'data-outcome-id': a.outcome.id }, `${a.outcome.titleNl} — ${t('level')} ${a.level}`)))));
+    h('ul', {}, e.asserts.map(a => h('li', { 'data-outcome-id': a.outcome.id }, `${pick(a.outcome, 'title')} — ${t('level')} ${a.level}`)))));
   return h('section', { class: 'panel', 'aria-labelledby': 'profile-h', id: 'profile' }, h('h3', { id: 'profile-h', text: t('evidence') }),
     h('p', { class: 'muted' }, [person.currentRole, person.place?.name].filter(Boolean).join(' · ')),
     h('ul', { class: 'plain', id: 'evidence' }, items));
@@ -286,7 +286,7 @@ function claimCard(node, reload) {
   };
   return h('div', { class: 'claim', 'data-evidence-id': node.id }, h('h4', { text: node.title }),
     h('p', { class: 'muted', text: node.explanationNl || node.description || '' }),
-    h('ul', {}, node.asserts.map(a => h('li', {}, `${a.outcome.titleNl} — ${t('level')} ${a.level}`))),
+    h('ul', {}, node.asserts.map(a => h('li', {}, `${pick(a.outcome, 'title')} — ${t('level')} ${a.level}`))),
     h('div', { class: 'row' }, field(t('method'), method),
       h('button', { type: 'button', onclick: () => decide(Q.validate, { evidenceId: node.id, method: method.value }, t('validated')) }, t('validate')),
       field(t('reason'), reason),
@@ -317,7 +317,7 @@ async function loadSavedPlans(personId, box) {
     const name = h('input', { value: p.name, class: 'plan-rename', id: 'rename-' + p.id });
     return h('li', { 'data-plan-id': p.id, class: 'saved-plan' },
       h('strong', { class: 'plan-name' }, p.name), ` — ${p.totalHours ?? '–'} ${t('hours')}, ${euro(p.totalCostEur)}, ${t('finish')} ${p.finish ?? '–'}`,
-      h('ol', {}, p.learningUnits.map(u => h('li', { 'data-unit-id': u.id }, u.titleNl))),
+      h('ol', {}, p.learningUnits.map(u => h('li', { 'data-unit-id': u.id }, pick(u, 'title')))),
       h('form', { class: 'row', onsubmit: e => { e.preventDefault(); update(p, { name: name.value.trim() }, t('renamed')); } },
         field(`${t('newName')}: ${p.name}`, name), h('button', { type: 'submit', class: 'secondary rename-button' }, t('rename')),
         h('button', { type: 'button', class: 'secondary replan-button', title: t('replanHint'), onclick: () => {
@@ -334,8 +334,8 @@ async function loadNext(personId, box) {
   if (!data) return;
   if (!data.nextSteps.length) { box.append(h('p', { text: t('noNext') })); return; }
   for (const n of data.nextSteps) {
-    box.append(h('h4', { text: n.goal.nameNl }), h('p', { text: nl() ? n.explanationNl : n.explanationEn }),
-      h('ol', {}, n.steps.map(s => h('li', {}, `${s.learningUnit.titleNl} (${s.learningUnit.provider?.name ?? ''}), ${s.hours} ${t('hours')}, ${s.start} – ${s.finish}`))));
+    box.append(h('h4', { text: pick(n.goal, 'name') }), h('p', { text: nl() ? n.explanationNl : n.explanationEn }),
+      h('ol', {}, n.steps.map(s => h('li', {}, `${pick(s.learningUnit, 'title')} (${s.learningUnit.provider?.name ?? ''}), ${s.hours} ${t('hours')}, ${s.start} – ${s.finish}`))));
   }
 }
 
@@ -484,7 +484,7 @@ async function planPanel(personId, refreshPlans, goal) {
 
 function showRoute(box, plan, input, goalName, refreshPlans) {
   box.replaceChildren();
-  box.append(h('p', { id: 'plan-status' }, h('strong', {}, t('status') + ': ' + plan.status + '. '), nl() ? plan.explanationNl : plan.explanationEn));
+  box.append(h('p', { id: 'plan-status', 'data-status': plan.status }, h('strong', {}, t('status') + ': ' + t('plan' + plan.status) + '. '), nl() ? plan.explanationNl : plan.explanationEn));
   if (!plan.best) {
     box.append(h('h3', { text: t('noRoute') }), h('ul', { id: 'infeasibility' }, plan.infeasibility.map(i => h('li', {}, nl() ? i.textNl : i.textEn))));
     box.append(whatIfPanel(input));
@@ -568,7 +568,8 @@ function whatIfPanel(input) {
     out.replaceChildren(h('table', { class: 'compare' }, h('caption', { text: t('whatIfCaption') }),
       h('thead', {}, h('tr', {}, h('td', {}), plans.map(p => h('th', { scope: 'col' }, p.label)))),
       h('tbody', {},
-        h('tr', { 'data-row': 'status' }, h('th', { scope: 'row' }, t('status')), plans.map(p => cell(p, x => x.status))),
+        h('tr', { 'data-row': 'status' }, h('th', { scope: 'row' }, t('status')),
+          plans.map(p => h('td', { 'data-label': p.label, 'data-status': p.status }, t('plan' + p.status)))),
         h('tr', { 'data-row': 'hours' }, h('th', { scope: 'row' }, t('totalHours')), plans.map(p => cell(p, x => x.best ? String(x.best.totalHours) : '–'))),
         h('tr', { 'data-row': 'cost' }, h('th', { scope: 'row' }, t('cost')), plans.map(p => cell(p, x => x.best ? euro(x.best.totalCostEur) : '–'))),
         h('tr', { 'data-row': 'finish' }, h('th', { scope: 'row' }, t('finish')), plans.map(p => cell(p, x => x.best ? x.best.finish : '–'))),
@@ -602,7 +603,7 @@ async function institutionView(me) {
         h('tbody', {})) : h('p', { text: t('none') }));
     }
     const body = covering.querySelector('tbody');
-    if (body) body.append(...edges.map(({ node }) => h('tr', { 'data-unit-id': node.learningUnit.id }, h('td', {}, node.learningUnit.titleNl),
+    if (body) body.append(...edges.map(({ node }) => h('tr', { 'data-unit-id': node.learningUnit.id }, h('td', {}, pick(node.learningUnit, 'title')),
       h('td', {}, node.learningUnit.provider?.name ?? ''), h('td', {}, node.level), h('td', {}, node.learningUnit.hours), h('td', {}, euro(node.learningUnit.costEur)))));
     const more = moreButton('more-covering', pageInfo, next => coveringPage(outcomeId, next));
     if (more) covering.append(more);
@@ -625,7 +626,7 @@ async function institutionView(me) {
     if (!data) return undefined;
     list.append(...data.uncoveredOutcomes.edges.map(({ node }) => h('li', { 'data-outcome-id': node.outcome.id },
       h('strong', {}, pick(node.outcome, 'title')), ` (${node.outcome.id}): ${t('requiredLevel')} ${node.requiredLevel}, ${t('highestTaught')} ${node.highestTaughtLevel}; ${t('requiredBy')} `
-      + node.requiredBy.map(r => r.requirer.nameNl).join(', '))));
+      + node.requiredBy.map(r => pick(r.requirer, 'name')).join(', '))));
     const more = moreButton('more-uncovered', data.uncoveredOutcomes.pageInfo, page);
     if (more) section.append(more);
     return data;

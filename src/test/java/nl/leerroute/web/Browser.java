@@ -122,6 +122,7 @@ final class Browser implements AutoCloseable {
     /**
      * Runs axe-core (WCAG 2.0/2.1 A and AA rules and axe's best practices) on the page as it is and
      * asserts there is no serious or critical violation; the message lists each one with the elements.
+     * Moderate and minor findings are printed, so they are seen without failing the build.
      */
     void assertAccessible(String view) {
         driver.executeScript(axeSource());
@@ -129,11 +130,14 @@ final class Browser implements AutoCloseable {
                 const done = arguments[arguments.length - 1];
                 axe.run(document, { runOnly: { type: 'tag',
                     values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
-                  .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .map(v => v.impact + ' ' + v.id + ' (' + v.help + '): '
+                  .then(r => done(r.violations.map(v => v.impact + ' ' + v.id + ' (' + v.help + '): '
                       + v.nodes.map(n => n.target.join(' ')).join(', '))))
-                  .catch(e => done(['axe failed: ' + e]));""");
-        assertThat((List<?>) found).as("serious or critical accessibility violations on the " + view).isEmpty();
+                  .catch(e => done(['critical axe failed: ' + e]));""");
+        List<String> violations = ((List<?>) found).stream().map(String::valueOf).toList();
+        violations.stream().filter(v -> v.startsWith("moderate") || v.startsWith("minor"))
+                .forEach(v -> System.out.println("axe-core on the " + view + ": " + v));
+        assertThat(violations).as("serious or critical accessibility violations on the " + view)
+                .filteredOn(v -> v.startsWith("serious") || v.startsWith("critical")).isEmpty();
     }
 
     private static String axeSource() {
