@@ -25,7 +25,8 @@ import org.springframework.beans.factory.annotation.Value;
  * The web page's planning variants and a worker's own data, end to end in headless Chromium: outcomes
  * as the target with several places and modes at once, the what-if comparison with the same totals as
  * compareRoutes, a consent given and withdrawn (the advisor's client list follows at once), and a
- * paragraph of free text turned into a claim that makes the route shorter. One browser for the class.
+ * paragraph of free text turned into a claim that makes the route shorter, and a capped list paged.
+ * One browser for the class.
  */
 @LeerrouteIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -258,5 +259,34 @@ class WebPageWhatIfConsentAndClaimsEndToEndIntegrationTest {
         browser.wait.until(ExpectedConditions.textToBe(
                 By.cssSelector("#alternatives > .alt[data-route='best'] .total-hours"), String.valueOf(hoursAfter)));
         assertThat(mapUnitIds()).containsExactlyElementsOf(unitIds(after));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldShowClaimsTwentyAtATimeAndTheRestOnRequest() {
+        for (int i = 1; i <= 21; i++) {
+            signedIn.as("advisor.jansen").document("""
+                    mutation($p: ID!, $t: String!) { addEvidence(input: {personId: $p, kind: WORK_EXPERIENCE, title: $t,
+                      asserts: [{outcomeId: "lo-lean-basics", level: 3}]}) { errors { message } } }""")
+                    .variable("p", HENK).variable("t", "E2E claim " + i).execute()
+                    .path("addEvidence.errors").entityList(Object.class).hasSize(0);
+        }
+        List<Object> all = signedIn.as("advisor.jansen").document("""
+                query($p: ID!) { evidenceToReview(personId: $p, first: 100) { edges { node { id } } } }""")
+                .variable("p", HENK).execute().path("evidenceToReview.edges[*].node.id").entityList(Object.class).get();
+        assertThat(all).hasSizeGreaterThan(21);
+
+        openClient(HENK, "Henk Bakker");
+        browser.visible(By.cssSelector("#claims-list .claim"));
+        assertThat(browser.driver.findElements(By.cssSelector("#claims-list .claim"))).hasSize(20);
+        browser.click(By.id("more-claims"));
+        browser.wait.until(d -> d.findElements(By.cssSelector("#claims-list .claim")).size() > 20);
+        while (!browser.driver.findElements(By.id("more-claims")).isEmpty()) {
+            int shown = browser.driver.findElements(By.cssSelector("#claims-list .claim")).size();
+            browser.click(By.id("more-claims"));
+            browser.wait.until(d -> d.findElements(By.cssSelector("#claims-list .claim")).size() > shown);
+        }
+        assertThat(browser.attributes("#claims-list .claim", "data-evidence-id"))
+                .containsExactlyElementsOf(all.stream().map(String::valueOf).toList());
     }
 }
