@@ -143,7 +143,8 @@ class WebPageEndToEndIntegrationTest {
         Set<String> apiCompetencies = new LinkedHashSet<>();
         steps.forEach(s -> list(s.get("newlyCovers")).forEach(c -> apiCompetencies.add(
                 (String) map(map(c.get("outcome")).get("competency")).get("id"))));
-        List<String> credited = list(api.get("credits")).stream().map(c -> (String) map(c.get("outcome")).get("id")).toList();
+        List<String> credited = list(api.get("credits")).stream()
+                .map(c -> (String) map(c.get("outcome")).get("id")).toList();
         assertThat(browser.attributes("#metro-map g.line", "data-line")).containsAll(apiCompetencies);
         assertThat(browser.attributes("#metro-map g.station.passed", "data-credited-outcome"))
                 .containsExactlyInAnyOrderElementsOf(credited);
@@ -156,7 +157,8 @@ class WebPageEndToEndIntegrationTest {
         assertThat(browser.attributes("#alternatives > .alt", "data-route")).hasSize(1 + alternatives.size());
         for (int i = 0; i < alternatives.size(); i++) {
             String css = "#alternatives > .alt[data-route='alternative-" + (i + 1) + "'] ";
-            assertThat(browser.texts(css + ".total-hours")).containsExactly(String.valueOf(alternatives.get(i).get("totalHours")));
+            assertThat(browser.texts(css + ".total-hours"))
+                    .containsExactly(String.valueOf(alternatives.get(i).get("totalHours")));
             assertThat(browser.attributes(css + ".total-cost", "data-eur").stream().map(Double::valueOf).toList())
                     .containsExactly(((Number) alternatives.get(i).get("totalCostEur")).doubleValue());
             assertThat(browser.texts(css + ".finish")).containsExactly((String) alternatives.get(i).get("finish"));
@@ -200,7 +202,8 @@ class WebPageEndToEndIntegrationTest {
 
         browser.click(By.id("sign-out"));
         browser.signIn("henk");
-        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved-plans"), "E2E robotcel, 8 uur"));
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved-plans"),
+                "E2E robotcel, 8 uur"));
         assertThat(browser.attributes("#saved-plans li[data-plan-id] ol li[data-unit-id]", "data-unit-id"))
                 .containsExactlyElementsOf(apiIds);
         browser.visible(By.cssSelector("#next-steps h4"));
@@ -211,7 +214,8 @@ class WebPageEndToEndIntegrationTest {
 
     private static List<String> sortedByStep(List<String> ids, List<String> steps) {
         record Station(String id, int step) { }
-        return java.util.stream.IntStream.range(0, ids.size()).mapToObj(i -> new Station(ids.get(i), Integer.parseInt(steps.get(i))))
+        return java.util.stream.IntStream.range(0, ids.size())
+                .mapToObj(i -> new Station(ids.get(i), Integer.parseInt(steps.get(i))))
                 .sorted(java.util.Comparator.comparingInt(Station::step)).map(Station::id).toList();
     }
 
@@ -230,7 +234,8 @@ class WebPageEndToEndIntegrationTest {
         browser.driver.findElement(By.name("username")).sendKeys("advisor.jansen");
         browser.driver.findElement(By.name("password")).sendKeys("wrong");
         browser.click(By.id("sign-in-button"));
-        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "wrong username or password"));
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"),
+                "wrong username or password"));
         browser.click(By.id("lang-switch"));
         browser.wait.until(d -> "nl".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
     }
@@ -246,7 +251,8 @@ class WebPageEndToEndIntegrationTest {
         browser.click(By.id("covering-button"));
         browser.visible(By.cssSelector("#covering table tbody tr"));
         List<Object> apiUnits = signedIn.as("editor.hanze").document("""
-                { modulesCoveringOutcome(outcomeId: "lo-robot-safety", first: 50) { edges { node { learningUnit { id } } } } }""")
+                { modulesCoveringOutcome(outcomeId: "lo-robot-safety", first: 50) {
+                    edges { node { learningUnit { id } } } } }""")
                 .execute().path("modulesCoveringOutcome.edges[*].node.learningUnit.id").entityList(Object.class).get();
         assertThat(browser.attributes("#covering tbody tr", "data-unit-id")).containsExactlyElementsOf(
                 apiUnits.stream().map(String::valueOf).toList());

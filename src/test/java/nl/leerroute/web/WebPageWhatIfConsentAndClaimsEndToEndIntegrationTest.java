@@ -35,8 +35,8 @@ class WebPageWhatIfConsentAndClaimsEndToEndIntegrationTest {
     static final String HENK = "p-henk-bakker";
     static final String MARCO = "p-marco-dijkstra";
     static final String ROLE = "role-robot-cell-operator";
-    static final String CLAIM_TEXT = "Ik werk volgens lean, verbeter continu de lijn met het team en zoek bij storingen "
-            + "de grondoorzaak met een oorzaakanalyse (5x waarom).";
+    static final String CLAIM_TEXT = "Ik werk volgens lean, verbeter continu de lijn met het team en zoek bij "
+            + "storingen de grondoorzaak met een oorzaakanalyse (5x waarom).";
 
     @Value("${local.server.port}")
     int port;
@@ -135,8 +135,10 @@ class WebPageWhatIfConsentAndClaimsEndToEndIntegrationTest {
         Map<String, Object> best = map(plan.get("best"));
         assertThat(mapUnitIds()).containsExactlyElementsOf(unitIds(best));
         // Both places were sent: the route takes units in each of them, and only in modes that were ticked.
-        List<Map<String, Object>> units = list(best.get("steps")).stream().map(s -> map(s.get("learningUnit"))).toList();
-        assertThat(units.stream().map(u -> u.get("place") == null ? "online" : (String) map(u.get("place")).get("name")))
+        List<Map<String, Object>> units = list(best.get("steps")).stream()
+                .map(s -> map(s.get("learningUnit"))).toList();
+        assertThat(units.stream()
+                .map(u -> u.get("place") == null ? "online" : (String) map(u.get("place")).get("name")))
                 .contains("Hoogeveen", "Groningen");
         assertThat(units).allSatisfy(u -> assertThat(u.get("mode")).isIn("ON_SITE", "PART_TIME"));
         assertThat(browser.visible(By.id("plan-status")).getAttribute("data-status")).isEqualTo("OPTIMAL");
@@ -162,14 +164,17 @@ class WebPageWhatIfConsentAndClaimsEndToEndIntegrationTest {
                 query($p: ID!, $r: ID!) { compareRoutes(inputs: [
                   {label: "Zoals ingevuld", personId: $p, target: {roleId: $r}, constraints: {hoursPerWeek: 8}},
                   {label: "16 uur per week", personId: $p, target: {roleId: $r}, constraints: {hoursPerWeek: 16}},
-                  {label: "max 500 euro", personId: $p, target: {roleId: $r}, constraints: {hoursPerWeek: 8, budgetEur: 500}}]) {
+                  {label: "max 500 euro", personId: $p, target: {roleId: $r},
+                   constraints: {hoursPerWeek: 8, budgetEur: 500}}]) {
                   label status best { totalHours finish unitCount } infeasibility { textNl } } }""")
                 .variable("p", HENK).variable("r", ROLE).execute().path("compareRoutes").entity(List.class).get());
-        assertThat(browser.texts("#whatif-result thead th")).containsExactly("Zoals ingevuld", "16 uur per week", "max 500 euro");
+        assertThat(browser.texts("#whatif-result thead th"))
+                .containsExactly("Zoals ingevuld", "16 uur per week", "max 500 euro");
         assertThat(browser.attributes("#whatif-result tr[data-row='status'] td", "data-status"))
                 .containsExactlyElementsOf(api.stream().map(p -> (String) p.get("status")).toList());
         assertThat(browser.texts("#whatif-result tr[data-row='hours'] td")).containsExactlyElementsOf(api.stream()
-                .map(p -> p.get("best") == null ? "–" : String.valueOf(map(p.get("best")).get("totalHours"))).toList());
+                .map(p -> p.get("best") == null ? "–" : String.valueOf(map(p.get("best")).get("totalHours")))
+                .toList());
         assertThat(browser.texts("#whatif-result tr[data-row='finish'] td")).containsExactlyElementsOf(api.stream()
                 .map(p -> p.get("best") == null ? "–" : (String) map(p.get("best")).get("finish")).toList());
         // The variants really differ: more hours a week finish no later, too small a budget has no route and says why.
@@ -199,16 +204,19 @@ class WebPageWhatIfConsentAndClaimsEndToEndIntegrationTest {
 
         browser.click(By.id("sign-out"));
         browser.signIn("marco");
-        browser.click(By.cssSelector("#consent-list li[data-advisor-id='acc-advisor-demir'][data-status='ACTIVE'] .withdraw-button"));
+        browser.click(By.cssSelector(
+                "#consent-list li[data-advisor-id='acc-advisor-demir'][data-status='ACTIVE'] .withdraw-button"));
         browser.awaitStatus("ingetrokken");
-        browser.visible(By.cssSelector("#consent-list li[data-advisor-id='acc-advisor-demir'][data-status='WITHDRAWN']"));
+        browser.visible(By.cssSelector(
+                "#consent-list li[data-advisor-id='acc-advisor-demir'][data-status='WITHDRAWN']"));
         // Marco's consent to advisor Jansen is untouched.
         browser.visible(By.cssSelector("#consent-list li[data-advisor-id='acc-advisor-jansen'][data-status='ACTIVE']"));
 
         browser.click(By.id("sign-out"));
         browser.signIn("advisor.demir");
         browser.visible(By.id("no-clients"));
-        assertThat(browser.driver.findElements(By.cssSelector("#clients button[data-person-id='" + MARCO + "']"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#clients button[data-person-id='" + MARCO + "']")))
+                .isEmpty();
     }
 
     @Test
@@ -229,7 +237,8 @@ class WebPageWhatIfConsentAndClaimsEndToEndIntegrationTest {
         browser.screenshot("suggestions");
         List<Object> apiSuggested = signedIn.as("henk").document("""
                 query($t: String!) { suggestOutcomes(text: $t, language: NL, first: 8) { outcome { id } } }""")
-                .variable("t", CLAIM_TEXT).execute().path("suggestOutcomes[*].outcome.id").entityList(Object.class).get();
+                .variable("t", CLAIM_TEXT).execute().path("suggestOutcomes[*].outcome.id")
+                .entityList(Object.class).get();
         assertThat(browser.attributes("#suggestions li", "data-outcome-id"))
                 .containsExactlyElementsOf(apiSuggested.stream().map(String::valueOf).toList());
         List<String> claimed = List.of("lo-lean-basics", "lo-continuous-improvement", "lo-root-cause-analysis");
