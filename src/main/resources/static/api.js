@@ -1,8 +1,8 @@
 // The GraphQL operations the page uses (as published in frontend-schema/operations) and the HTTP calls.
 const ROUTE_PARTS = `fragment RouteParts on Route {
-  totalHours totalCostEur unitCount finish optimal
+  totalHours totalCostEur totalNetCostEur totalToPersonEur unitCount finish optimal
   steps {
-    start finish hours costEur
+    start finish hours costEur netCostEur toPersonEur funding { nameNl nameEn kind amountEur }
     learningUnit { id kind titleNl titleEn mode language place { name } provider { id name } }
     newlyCovers { level outcome { id titleNl titleEn competency { id nameNl nameEn } } }
     pulledInBy { kind description target outcome { id titleNl } forUnit { id titleNl } }
@@ -42,9 +42,11 @@ export const Q = {
 }`,
   targets: `query Targets { roles { id nameNl nameEn } certificates { id nameNl nameEn } }`,
   programmes: `query Programmes { programmes { id nameNl nameEn institution { name } } }`,
-  plan: `query PlanMyRoute($personId: ID!, $target: TargetInput!, $constraints: ConstraintsInput) {
-  planRoute(input: {personId: $personId, target: $target, constraints: $constraints, alternatives: 2}) {
-    status lowerBoundHours gap explanationNl explanationEn
+  plan: `query PlanMyRoute($personId: ID!, $target: TargetInput!, $constraints: ConstraintsInput,
+    $budgetApplies: CostBasis = GROSS) {
+  planRoute(input: {personId: $personId, target: $target, constraints: $constraints, alternatives: 2,
+      budgetApplies: $budgetApplies}) {
+    status lowerBoundHours gap explanationNl explanationEn budgetApplies
     best { ...RouteParts }
     alternatives { ...RouteParts }
     credits { level neededLevel evidenceTitles usedFor explanationNl explanationEn
@@ -71,7 +73,7 @@ ${ROUTE_PARTS}`,
   compare: `query CompareWhatIf($inputs: [PlanRouteInput!]!) {
   compareRoutes(inputs: $inputs) {
     label status explanationNl explanationEn
-    best { totalHours totalCostEur unitCount finish }
+    best { totalHours totalCostEur totalToPersonEur unitCount finish }
     infeasibility { code textNl textEn shortByEur lateByDays }
   }
 }`,

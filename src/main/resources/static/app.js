@@ -441,10 +441,11 @@ async function planPanel(personId, refreshPlans, goal) {
   const modes = checkboxes(t('modes'), 'modes', MODES.map(m => ({ value: m, label: t('mode' + m) })));
   const places = checkboxes(t('places'), 'places', (placeData?.places || []).map(p => ({ value: p.name, label: p.name })));
   const languages = checkboxes(t('languages'), 'languages', LANGUAGES.map(l => ({ value: l, label: t('lang_' + l) })));
+  const basis = h('select', { id: 'budget-applies' }, ['GROSS', 'NET', 'NET_TO_PERSON'].map(b => h('option', { value: b }, t('basis' + b))));
   const result = h('div', { id: 'route-result' });
   let shown = false;
   const request = () => {
-    const input = { personId, constraints: {} };
+    const input = { personId, constraints: {}, budgetApplies: basis.value };
     if (kind.value === 'outcomes') {
       const outcomes = picker.value();
       if (!outcomes.length) return null;
@@ -474,7 +475,8 @@ async function planPanel(personId, refreshPlans, goal) {
   };
   const form = h('form', { class: 'panel', id: 'plan-form', 'aria-labelledby': 'plan-h', onsubmit: e => { e.preventDefault(); plan(); } }, h('h3', { id: 'plan-h', text: t('plan') }),
     h('div', { class: 'row' }, field(t('targetKind'), kind), targetField), picker,
-    h('div', { class: 'row' }, field(t('hoursPerWeek'), hours), field(t('budget'), budget), field(t('deadline'), deadline)),
+    h('div', { class: 'row' }, field(t('hoursPerWeek'), hours), field(t('budget'), budget), field(t('budgetApplies'), basis),
+      field(t('deadline'), deadline)),
     h('div', { class: 'row' }, modes, languages), places,
     h('p', {}, h('button', { type: 'submit', id: 'plan-button' }, t('runPlan'))));
   const box = h('div', {}, form, result);
@@ -509,6 +511,8 @@ function showRoute(box, plan, input, goalName, refreshPlans) {
   box.append(h('section', { class: 'panel', 'aria-labelledby': 'steps-h' }, h('h3', { id: 'steps-h', text: t('steps') }),
     h('ol', { id: 'steps' }, plan.best.steps.map(s => h('li', { 'data-unit-id': s.learningUnit.id },
       h('strong', {}, pick(s.learningUnit, 'title')), ` — ${s.learningUnit.provider?.name ?? ''}, ${s.hours} ${t('hours')}, ${euro(s.costEur)}, ${s.start} – ${s.finish}`,
+      s.funding.length ? h('span', { class: 'funding' }, h('br'), `${t('funding')}: `
+        + s.funding.map(f => `${pick(f, 'name')} ${euro(f.amountEur)}`).join('; ') + `; ${t('toPerson')} ${euro(s.toPersonEur)}`) : null,
       h('br'), `${t('covers')}: ` + s.newlyCovers.map(c => `${pick(c.outcome, 'title')} (${t('level')} ${c.level})`).join('; '),
       s.pulledInBy.length ? h('span', {}, h('br'), `${t('why')}: ` + s.pulledInBy.map(p => p.description).join('; ')) : null)))));
   box.append(h('section', { class: 'panel', 'aria-labelledby': 'credits-h' }, h('h3', { id: 'credits-h', text: t('credits') }),
@@ -520,6 +524,8 @@ function showRoute(box, plan, input, goalName, refreshPlans) {
       h('h4', { text: i === 0 ? t('best') : `${t('alternative')} ${i}` }),
       h('dl', {}, h('dt', {}, t('totalHours')), h('dd', { class: 'total-hours' }, String(r.totalHours)),
         h('dt', {}, t('cost')), h('dd', { class: 'total-cost', 'data-eur': String(r.totalCostEur) }, euro(r.totalCostEur)),
+        h('dt', {}, t('netCost')), h('dd', { class: 'total-net', 'data-eur': String(r.totalNetCostEur) }, euro(r.totalNetCostEur)),
+        h('dt', {}, t('toPerson')), h('dd', { class: 'total-to-person', 'data-eur': String(r.totalToPersonEur) }, euro(r.totalToPersonEur)),
         h('dt', {}, t('finish')), h('dd', { class: 'finish' }, r.finish),
         h('dt', {}, t('units')), h('dd', { class: 'unit-count' }, String(r.unitCount))),
       h('ol', {}, r.steps.map(s => h('li', { 'data-unit-id': s.learningUnit.id }, pick(s.learningUnit, 'title')))))))));
@@ -559,7 +565,8 @@ function whatIfPanel(input) {
       delete constraints.budgetEur;
       if (r.hours.value) constraints.hoursPerWeek = Number(r.hours.value);
       if (r.budget.value) constraints.budgetEur = Number(r.budget.value);
-      return { label: r.label.value.trim(), personId: input.personId, target: input.target, constraints };
+      return { label: r.label.value.trim(), personId: input.personId, target: input.target, constraints,
+        budgetApplies: input.budgetApplies };
     });
     const data = await run(() => gql(Q.compare, { inputs }));
     if (!data) return;
@@ -572,6 +579,8 @@ function whatIfPanel(input) {
           plans.map(p => h('td', { 'data-label': p.label, 'data-status': p.status }, t('plan' + p.status)))),
         h('tr', { 'data-row': 'hours' }, h('th', { scope: 'row' }, t('totalHours')), plans.map(p => cell(p, x => x.best ? String(x.best.totalHours) : '–'))),
         h('tr', { 'data-row': 'cost' }, h('th', { scope: 'row' }, t('cost')), plans.map(p => cell(p, x => x.best ? euro(x.best.totalCostEur) : '–'))),
+        h('tr', { 'data-row': 'to-person' }, h('th', { scope: 'row' }, t('toPerson')),
+          plans.map(p => cell(p, x => x.best ? euro(x.best.totalToPersonEur) : '–'))),
         h('tr', { 'data-row': 'finish' }, h('th', { scope: 'row' }, t('finish')), plans.map(p => cell(p, x => x.best ? x.best.finish : '–'))),
         h('tr', { 'data-row': 'units' }, h('th', { scope: 'row' }, t('units')), plans.map(p => cell(p, x => x.best ? String(x.best.unitCount) : '–'))),
         h('tr', { 'data-row': 'why' }, h('th', { scope: 'row' }, t('whyNot')), plans.map(p => cell(p, x =>

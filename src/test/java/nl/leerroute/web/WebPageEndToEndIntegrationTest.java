@@ -45,7 +45,7 @@ class WebPageEndToEndIntegrationTest {
                 constraints: {hoursPerWeek: 8}, alternatives: 2}) {
                 best { totalHours steps { learningUnit { id titleNl provider { id } }
                   newlyCovers { outcome { competency { id } } } } }
-                alternatives { totalHours totalCostEur finish unitCount }
+                alternatives { totalHours totalCostEur totalNetCostEur totalToPersonEur finish unitCount }
                 credits { outcome { id } }
               }
             }""";
@@ -162,6 +162,11 @@ class WebPageEndToEndIntegrationTest {
             assertThat(browser.attributes(css + ".total-cost", "data-eur").stream().map(Double::valueOf).toList())
                     .containsExactly(((Number) alternatives.get(i).get("totalCostEur")).doubleValue());
             assertThat(browser.texts(css + ".finish")).containsExactly((String) alternatives.get(i).get("finish"));
+            for (String[] cost : new String[][] {{".total-net", "totalNetCostEur"},
+                    {".total-to-person", "totalToPersonEur"}}) {
+                assertThat(browser.attributes(css + cost[0], "data-eur").stream().map(Double::valueOf).toList())
+                        .containsExactly(((Number) alternatives.get(i).get(cost[1])).doubleValue());
+            }
         }
 
         browser.driver.executeScript("document.getElementById('route-h').scrollIntoView()");
