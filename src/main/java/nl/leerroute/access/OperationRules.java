@@ -151,6 +151,12 @@ class OperationRules {
         for (String mutation : new String[] {"grantConsent", "withdrawConsent", "eraseMe"}) {
             rules.put("Mutation." + mutation, WORKER_OWN);
         }
+        // standards (issue 10): the ESCO lookup is catalogue; a badge is the person's data; an import is the
+        // institution's catalogue, so its editors (or an admin) may run it
+        rules.put("Query.escoConcept", PUBLIC);
+        rules.put("Query.certificateBadge", READ_PERSON);
+        rules.put("Mutation.importOoapiCatalogue", request -> request.access.requireEditInstitution(request.caller,
+                request.string("input.institutionId"), request.operation));
     }
 
     /** The rule for {@code Type.field} of Query or Mutation; empty: no rule, so refused. */
