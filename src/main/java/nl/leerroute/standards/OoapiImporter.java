@@ -108,11 +108,12 @@ public class OoapiImporter {
 
     /** The graph's places, outcomes, competencies and register programmes; this institution's own import excluded. */
     private Facts facts(String institutionId, String name, String kind) {
-        Map<String, Object> params = Map.of("institution", institutionId, "origin", ORIGIN);
+        // o[$owner]: the planner warns about property keys no record has yet (before the first import)
+        Map<String, Object> params = Map.of("institution", institutionId, "origin", ORIGIN, "owner", "ooapiInstitution");
         Map<String, Object> row = graph.rows("""
                 CALL () { MATCH (p:Place) RETURN collect(p.name) AS places }
                 CALL () { MATCH (o:LearningOutcome)
-                          WHERE NOT (o.origin = $origin AND o.ooapiInstitution = $institution)
+                          WHERE NOT (o.origin = $origin AND o[$owner] = $institution)
                           RETURN collect(o.id) AS outcomes,
                                  collect(CASE WHEN o.escoUri IS NULL THEN null ELSE [o.escoUri, o.id] END) AS outcomeEsco }
                 CALL () { MATCH (c:Competency)

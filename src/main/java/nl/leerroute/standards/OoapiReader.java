@@ -1068,7 +1068,9 @@ final class OoapiReader {
     }
 
     private String missing(String path) {
-        errors.add(new Problem(path, "is required"));
+        if (errors.stream().noneMatch(p -> p.path().equals(path))) {
+            errors.add(new Problem(path, "is required"));
+        }
         return null;
     }
 

@@ -145,21 +145,27 @@ public class OpenBadges {
         subject.put("identifier", List.of(identity));
         subject.put("achievement", achievement);
 
-        List<Map<String, Object>> evidence = new ArrayList<>();
+        // one entry per evidence item, naming every required outcome it credits
+        Map<String, Map<String, Object>> evidence = new LinkedHashMap<>();
         for (OutcomeAtLevel r : required) {
             for (Assertion a : credited.get(r.outcome().id())) {
                 if (a.level() < r.level()) {
                     continue;
                 }
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("id", "urn:leerroute:evidence:" + a.evidenceId());
-                item.put("type", List.of("Evidence"));
-                item.put("name", a.title());
-                item.put("description", "Credits " + r.outcome().id() + " at level " + a.level()
-                        + (a.validatedBy() == null ? "" : "; validated by " + a.validatedBy())
-                        + (a.validatedOn() == null ? "" : " on " + a.validatedOn())
-                        + (a.validationMethod() == null ? "" : " (" + a.validationMethod().toLowerCase() + ")"));
-                evidence.add(item);
+                Map<String, Object> item = evidence.computeIfAbsent(a.evidenceId(), id -> {
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    e.put("id", "urn:leerroute:evidence:" + id);
+                    e.put("type", List.of("Evidence"));
+                    e.put("name", a.title());
+                    e.put("description", (a.validatedBy() == null ? "Validated" : "Validated by " + a.validatedBy())
+                            + (a.validatedOn() == null ? "" : " on " + a.validatedOn())
+                            + (a.validationMethod() == null ? ""
+                                    : " (" + a.validationMethod().toLowerCase().replace('_', ' ') + ")")
+                            + "; credits");
+                    return e;
+                });
+                item.put("description", item.get("description") + (((String) item.get("description")).endsWith(
+                        "credits") ? " " : ", ") + r.outcome().id() + " at level " + a.level());
             }
         }
 
@@ -172,7 +178,7 @@ public class OpenBadges {
         credential.put("issuer", profile);
         credential.put("validFrom", validFrom.toString());
         credential.put("credentialSubject", subject);
-        credential.put("evidence", evidence);
+        credential.put("evidence", List.copyOf(evidence.values()));
         credential.put("credentialSchema", List.of(Map.of("id", OB_SCHEMA, "type", "1EdTechJsonSchemaValidator2019")));
         return credential;
     }
