@@ -273,71 +273,91 @@ public class OoapiImporter {
         }
     }
 
+    /** The labels an import writes; every query names one, so none scans the whole graph. */
+    private static final List<String> LABELS = List.of("Minor", "LearningOutcome", "LearningUnit");
+
     /** Checks against the graph and writes, in the caller's transaction; problems go to {@code errors}. */
     private static Counts write(Transaction tx, String institutionId, List<NodeWrite> nodes, List<Problem> errors) {
-        List<String> ids = nodes.stream().map(NodeWrite::id).toList();
+        Map<String, Object> owner = Map.of("origin", ORIGIN, "institution", institutionId);
         Map<String, String> hashes = new HashMap<>();
-        tx.run("MATCH (n) WHERE n.id IN $ids RETURN n.id AS id, n.origin AS origin, n.ooapiInstitution AS owner, "
-                + "n.ooapiHash AS hash, labels(n) AS labels", Map.of("ids", ids)).list().forEach(r -> {
-                    String id = r.get("id").asString();
-                    boolean own = ORIGIN.equals(r.get("origin").asString(null))
-                            && institutionId.equals(r.get("owner").asString(null));
-                    if (!own) {
-                        NodeWrite node = nodes.stream().filter(n -> n.id().equals(id)).findFirst().orElseThrow();
-                        errors.add(new Problem(node.path(), "its Leerroute id '" + id + "' is taken by a "
-                                + r.get("labels").asList().get(0) + " that this institution's import does not own; "
-                                + "give it another primaryCode"));
-                    } else {
-                        hashes.put(id, r.get("hash").asString(null));
-                    }
-                });
-        List<String> removed = tx.run("MATCH (n) WHERE n.origin = $origin AND n.ooapiInstitution = $institution "
-                + "AND NOT n.id IN $ids RETURN n.id AS id ORDER BY id", Map.of("origin", ORIGIN, "institution",
-                        institutionId, "ids", ids)).list(r -> r.get("id").asString());
-        tx.run("""
-                MATCH (n)<-[r]-(x) WHERE n.id IN $removed AND n.origin = $origin AND n.ooapiInstitution = $institution
-                  AND NOT (x.origin = $origin AND x.ooapiInstitution = $institution) AND NOT x:AccessLogEntry
-                RETURN n.id AS id, type(r) AS type, labels(x)[0] AS label, x.id AS user ORDER BY id, user
-                """, Map.of("removed", removed, "origin", ORIGIN, "institution", institutionId)).list().forEach(r ->
-                errors.add(new Problem("$", "'" + r.get("id").asString() + "' came from this institution's earlier "
-                        + "import and is not in this document, but " + r.get("label").asString() + " "
-                        + (r.get("label").asString().equals("Evidence") ? "of a person" : r.get("user").asString(""))
-                        + " uses it (" + r.get("type").asString() + "): keep it in the document, or remove that use "
-                        + "first")));
+        List<String> removed = new ArrayList<>();
+        Map<String, List<String>> removedByLabel = new LinkedHashMap<>();
+        for (String label : LABELS) {
+            List<NodeWrite> ofLabel = nodes.stream().filter(n -> n.label().equals(label)).toList();
+            List<String> ids = ofLabel.stream().map(NodeWrite::id).toList();
+            tx.run("MATCH (n:" + label + ") WHERE n.id IN $ids RETURN n.id AS id, n.origin AS origin, "
+                    + "n[$key] AS owner, n.ooapiHash AS hash", Map.of("ids", ids, "key", "ooapiInstitution")).list()
+                    .forEach(r -> {
+                        String id = r.get("id").asString();
+                        if (ORIGIN.equals(r.get("origin").asString(null))
+                                && institutionId.equals(r.get("owner").asString(null))) {
+                            hashes.put(id, r.get("hash").asString(null));
+                        } else {
+                            NodeWrite node = ofLabel.stream().filter(n -> n.id().equals(id)).findFirst().orElseThrow();
+                            errors.add(new Problem(node.path(), "its Leerroute id '" + id + "' is taken by a " + label
+                                    + " that this institution's import does not own; give it another primaryCode"));
+                        }
+                    });
+            List<String> gone = tx.run("MATCH (n:" + label + ") WHERE n.origin = $origin AND n[$key] = $institution "
+                    + "AND NOT n.id IN $ids RETURN n.id AS id ORDER BY id", with(owner, "ids", ids, "key",
+                            "ooapiInstitution")).list(r -> r.get("id").asString());
+            removedByLabel.put(label, gone);
+            removed.addAll(gone);
+            tx.run("MATCH (n:" + label + ")<-[r]-(x) WHERE n.id IN $gone AND n.origin = $origin "
+                    + "AND NOT (x.origin = $origin AND x[$key] = $institution) AND NOT x:AccessLogEntry "
+                    + "RETURN n.id AS id, type(r) AS type, labels(x)[0] AS label, x.id AS user ORDER BY id, user",
+                    with(owner, "gone", gone, "key", "ooapiInstitution")).list().forEach(r -> errors.add(new Problem(
+                            "$", "'" + r.get("id").asString() + "' came from this institution's earlier import and is "
+                            + "not in this document, but " + r.get("label").asString() + " "
+                            + (r.get("label").asString().equals("Evidence") ? "of a person" : r.get("user").asString(""))
+                            + " uses it (" + r.get("type").asString() + "): keep it in the document, or remove that "
+                            + "use first")));
+        }
         if (!errors.isEmpty()) {
             return new Counts(0, 0, 0, 0);
         }
-        List<NodeWrite> changed = nodes.stream().filter(n -> !n.properties().get("ooapiHash").equals(hashes.get(n.id())))
-                .toList();
+        List<NodeWrite> changed = nodes.stream()
+                .filter(n -> !n.properties().get("ooapiHash").equals(hashes.get(n.id()))).toList();
         int created = (int) changed.stream().filter(n -> !hashes.containsKey(n.id())).count();
-        for (NodeWrite node : changed) {
-            tx.run("MERGE (n:" + node.label() + " {id: $id}) SET n = $properties", Map.of("id", node.id(),
-                    "properties", node.properties())).consume();
+        for (String label : LABELS) {
+            List<NodeWrite> ofLabel = changed.stream().filter(n -> n.label().equals(label)).toList();
+            tx.run("UNWIND $rows AS row MERGE (n:" + label + " {id: row.id}) SET n = row.properties",
+                    Map.of("rows", ofLabel.stream().map(n -> Map.of("id", n.id(), "properties", n.properties()))
+                            .toList())).consume();
+            tx.run("MATCH (n:" + label + ")-[r]->() WHERE n.id IN $ids AND r.origin = $origin DELETE r",
+                    Map.of("ids", ofLabel.stream().map(NodeWrite::id).toList(), "origin", ORIGIN)).consume();
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
+        // one statement per kind of relationship end, so both ends are found by label and id
+        Map<List<String>, List<Map<String, Object>>> rows = new LinkedHashMap<>();
         for (NodeWrite node : changed) {
             for (Relationship r : node.relationships()) {
-                Map<String, Object> row = new HashMap<>();
-                row.put("from", node.id());
-                row.put("type", r.type());
-                row.put("label", r.targetLabel());
-                row.put("key", r.targetKey());
-                row.put("target", r.target());
-                row.put("properties", r.properties());
-                rows.add(row);
+                rows.computeIfAbsent(List.of(node.label(), r.targetLabel(), r.targetKey()), k -> new ArrayList<>())
+                        .add(Map.of("from", node.id(), "type", r.type(), "target", r.target(), "properties",
+                                r.properties()));
             }
         }
-        tx.run("MATCH (n)-[r]->() WHERE n.id IN $ids AND n.origin = $origin AND r.origin = $origin DELETE r",
-                Map.of("ids", changed.stream().map(NodeWrite::id).toList(), "origin", ORIGIN)).consume();
-        tx.run("""
-                UNWIND $rows AS row
-                MATCH (a) WHERE a.id = row.from AND a.origin = $origin
-                MATCH (b) WHERE row.label IN labels(b) AND b[row.key] = row.target
-                CREATE (a)-[r:$(row.type)]->(b) SET r = row.properties, r.origin = $origin
-                """, Map.of("rows", rows, "origin", ORIGIN)).consume();
-        tx.run("MATCH (n) WHERE n.id IN $removed AND n.origin = $origin AND n.ooapiInstitution = $institution "
-                + "DETACH DELETE n", Map.of("removed", removed, "origin", ORIGIN, "institution", institutionId))
-                .consume();
+        rows.forEach((ends, batch) -> {
+            int written = tx.run("UNWIND $rows AS row MATCH (a:" + ends.get(0) + " {id: row.from}) "
+                    + "MATCH (b:" + ends.get(1) + " {" + ends.get(2) + ": row.target}) "
+                    + "CREATE (a)-[r:$(row.type)]->(b) SET r = row.properties, r.origin = $origin RETURN count(r) AS n",
+                    Map.of("rows", batch, "origin", ORIGIN)).single().get("n").asInt();
+            if (written != batch.size()) {
+                // the reader and the catalogue rules checked every target: a missing one is a bug, not bad input
+                throw new IllegalStateException("wrote " + written + " of " + batch.size() + " relationships "
+                        + ends + " of an OOAPI import");
+            }
+        });
+        removedByLabel.forEach((label, gone) -> tx.run("MATCH (n:" + label + ") WHERE n.id IN $gone "
+                + "AND n.origin = $origin AND n[$key] = $institution DETACH DELETE n",
+                with(owner, "gone", gone, "key", "ooapiInstitution")).consume());
         return new Counts(created, changed.size() - created, nodes.size() - changed.size(), removed.size());
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, Object... more) {
+        Map<String, Object> params = new HashMap<>(base);
+        for (int i = 0; i < more.length; i += 2) {
+            params.put((String) more[i], more[i + 1]);
+        }
+        return params;
     }
 }
