@@ -64,7 +64,8 @@ class OperationRules {
                 "minors", "minor", "learningUnits", "learningUnit", "learningOutcomes", "learningOutcome",
                 "competencies", "competency", "frameworkConcepts", "roles", "role", "certificates", "certificate",
                 "labourMarket", "searchCatalogue", "seedStatus", "modulesCoveringOutcome", "uncoveredOutcomes",
-                "catalogueOverlap", "me", "suggestOutcomes"}) {
+                "catalogueOverlap", "me", "suggestOutcomes", "fundingSchemes", "fundingScheme", "skillslabs",
+                "skillslab"}) {
             rules.put("Query." + query, PUBLIC);
         }
         rules.put("Query.people", SIGNED_IN);
@@ -74,7 +75,8 @@ class OperationRules {
         });
         rules.put("Query.planRoute", READ_PEOPLE_NAMED);
         rules.put("Query.compareRoutes", READ_PEOPLE_NAMED);
-        for (String query : new String[] {"tShapeProfile", "suggestGoals", "savedPlans", "nextSteps"}) {
+        for (String query : new String[] {"tShapeProfile", "suggestGoals", "savedPlans", "nextSteps",
+                "personFunding"}) {
             rules.put("Query." + query, READ_PERSON);
         }
         for (String query : new String[] {"myConsents", "myAccessLog", "exportMyData"}) {

@@ -25,6 +25,7 @@ import nl.leerroute.people.People;
 import nl.leerroute.routes.Targets.Goal;
 import nl.leerroute.routes.planner.CatalogueSnapshot;
 import nl.leerroute.routes.planner.CatalogueSnapshot.OutcomeLevel;
+import nl.leerroute.routes.planner.Funding;
 import nl.leerroute.routes.planner.PersonProfile;
 import nl.leerroute.routes.planner.PlanRequest;
 import nl.leerroute.routes.planner.PlanRequest.Constraints;
@@ -46,10 +47,12 @@ public class RouteService {
     private final Catalogue catalogue;
     private final Clock clock;
     private final People people;
+    private final FundingSource funding;
 
     RouteService(CatalogueSnapshots snapshots, Profiles profiles, Targets targets, Catalogue catalogue,
-            People people) {
+            People people, FundingSource funding) {
         this.people = people;
+        this.funding = funding;
         this.snapshots = snapshots;
         this.profiles = profiles;
         this.targets = targets;
@@ -59,22 +62,46 @@ public class RouteService {
 
     /** What to plan: whose prior learning (a person, or an inline profile), towards what, within what. */
     public record PlanCommand(String label, String personId, PersonProfile profile, Goal goal,
-            Constraints constraints, int alternatives, LocalDate startDate) {
+            Constraints constraints, int alternatives, LocalDate startDate, Funding.CostBasis budgetApplies) {
+
+        public PlanCommand(String label, String personId, PersonProfile profile, Goal goal, Constraints constraints,
+                int alternatives, LocalDate startDate) {
+            this(label, personId, profile, goal, constraints, alternatives, startDate, Funding.CostBasis.GROSS);
+        }
     }
 
     /** A plan with the catalogue records it mentions, ready to show. */
     public record PlanView(String label, RoutePlan.Status status, RouteView best, List<RouteView> alternatives,
             List<CreditView> credits, long lowerBoundHours, double gap, List<ReasonView> infeasibility,
-            List<OutcomeAtLevel> targets, String explanationNl, String explanationEn) {
+            List<OutcomeAtLevel> targets, String explanationNl, String explanationEn,
+            Funding.CostBasis budgetApplies, List<FundingSource.SchemeRule> otherEligibleFunding,
+            List<FundingSource.SchemeRule> notEligibleFunding) {
     }
 
+    /**
+     * @param basisCostEur the cost the budget and the cost objective used ({@code budgetApplies})
+     * @param totalGrantsEur paid by public bodies and funds; totalNetCostEur = totalCostEur - totalGrantsEur
+     * @param totalToEmployerEur the employer's contribution; totalToPersonEur = net cost - employer's part
+     * @param totalLoanAvailableEur what the person may borrow of their part (it lowers no cost)
+     */
     public record RouteView(List<StepView> steps, long totalHours, double totalCostEur, int unitCount,
-            LocalDate finish, boolean optimal) {
+            LocalDate finish, boolean optimal, double basisCostEur, double totalGrantsEur, double totalNetCostEur,
+            double totalToEmployerEur, double totalToPersonEur, double totalLoanAvailableEur) {
     }
 
-    /** @param learningUnitId the planner's unit, kept even if the graph no longer has it (then learningUnit is null) */
+    /**
+     * @param learningUnitId the planner's unit, kept even if the graph no longer has it (then learningUnit is null)
+     * @param funding what each scheme pays for this step, with the rule that makes it apply
+     */
     public record StepView(LearningUnit learningUnit, LocalDate start, LocalDate finish, int hours, double costEur,
-            List<OutcomeAtLevel> newlyCovers, List<PullView> pulledInBy, String learningUnitId) {
+            List<OutcomeAtLevel> newlyCovers, List<PullView> pulledInBy, String learningUnitId,
+            List<FundingShareView> funding, double netCostEur, double toEmployerEur, double toPersonEur,
+            double loanAvailableEur) {
+    }
+
+    /** One scheme's share of one step. */
+    public record FundingShareView(String schemeId, String nameNl, String nameEn, String kind, double amountEur,
+            String ruleNl, String ruleEn) {
     }
 
     public record PullView(String kind, LearningOutcome outcome, Integer level, String target,
@@ -100,15 +127,19 @@ public class RouteService {
         PersonProfile profile = command.profile() != null ? command.profile() : profiles.of(command.personId());
         List<Target> targetList = targets.resolve(command.goal());
         CatalogueSnapshot snapshot = snapshots.current();
+        LocalDate start = command.startDate() != null ? command.startDate() : LocalDate.now(clock);
+        Funding.CostBasis basis = command.budgetApplies() == null ? Funding.CostBasis.GROSS : command.budgetApplies();
+        // an anonymous profile has no employment, age or employer: no scheme can be shown to apply
+        FundingSource.PersonFunding personFunding = command.personId() == null
+                ? FundingSource.PersonFunding.none(basis) : funding.forPerson(command.personId(), start, basis);
         PlanRequest request = new PlanRequest(targetList, command.constraints() == null ? Constraints.none()
-                : command.constraints(), command.startDate() != null ? command.startDate() : LocalDate.now(clock),
-                command.alternatives(), TIME_LIMIT, 0);
+                : command.constraints(), start, command.alternatives(), TIME_LIMIT, 0, personFunding.funding());
         RoutePlan plan = RoutePlanner.plan(snapshot, profile, request);
-        return view(command.label(), plan, profile, targetList, targets.name(command.goal()));
+        return view(command.label(), plan, profile, targetList, targets.name(command.goal()), personFunding);
     }
 
     private PlanView view(String label, RoutePlan plan, PersonProfile profile, List<Target> targetList,
-            Targets.GoalName goalName) {
+            Targets.GoalName goalName, FundingSource.PersonFunding personFunding) {
         Set<String> unitIds = new LinkedHashSet<>();
         Set<String> outcomeIds = new LinkedHashSet<>();
         targetList.forEach(t -> outcomeIds.add(t.outcomeId()));
@@ -143,8 +174,14 @@ public class RouteService {
         Map<String, String> evidenceTitles = new HashMap<>();
         profile.evidence().forEach(e -> evidenceTitles.put(e.id(), e.title()));
 
-        RouteView best = plan.best() == null ? null : route(plan.best(), units, outcomes);
-        List<RouteView> alternatives = plan.alternatives().stream().map(r -> route(r, units, outcomes)).toList();
+        Map<String, FundingSource.SchemeRule> rules = personFunding.schemes();
+        RouteView best = plan.best() == null ? null : route(plan.best(), units, outcomes, rules);
+        List<RouteView> alternatives = plan.alternatives().stream().map(r -> route(r, units, outcomes, rules))
+                .toList();
+        Set<String> used = new LinkedHashSet<>();
+        routes.forEach(r -> r.steps().forEach(s -> s.funding().forEach(f -> used.add(f.schemeId()))));
+        List<FundingSource.SchemeRule> otherEligible = rules.values().stream()
+                .filter(r -> !used.contains(r.schemeId())).toList();
         Set<String> creditEvidence = new LinkedHashSet<>();
         plan.credits().forEach(c -> creditEvidence.addAll(c.evidenceIds()));
         Map<String, Evidence> evidence = people.evidenceById(creditEvidence);
@@ -167,21 +204,45 @@ public class RouteService {
                 .map(t -> new OutcomeAtLevel(outcomes.get(t.outcomeId()), t.minLevel())).toList();
         return new PlanView(label, plan.status(), best, alternatives, credits, plan.lowerBoundHours(), plan.gap(),
                 reasons, targetViews, explanation(plan, targetList, goalName.nl(),
-                Locale.forLanguageTag("nl-NL")), explanation(plan, targetList, goalName.en(), Locale.ENGLISH));
+                Locale.forLanguageTag("nl-NL")), explanation(plan, targetList, goalName.en(), Locale.ENGLISH),
+                personFunding.funding().basis(), otherEligible, personFunding.notEligible());
     }
 
     private static RouteView route(RoutePlan.Route route, Map<String, LearningUnit> units,
-            Map<String, LearningOutcome> outcomes) {
-        List<StepView> steps = route.steps().stream().map(s -> new StepView(units.get(s.unitId()), s.start(),
-                s.finish(), s.hours(), euros(s.costCents()),
-                s.newlyCovers().stream().map(o -> atLevel(o, outcomes)).toList(),
-                s.pulledInBy().stream().map(p -> new PullView(p.kind().name(),
-                        p.outcomeId() == null ? null : outcomes.get(p.outcomeId()),
-                        p.outcomeId() == null ? null : p.level(), p.targetLabel(),
-                        p.forUnitId() == null ? null : units.get(p.forUnitId()), p.describe())).toList(),
-                s.unitId())).toList();
-        return new RouteView(steps, route.totals().hours(), euros(route.totals().costCents()),
-                route.totals().units(), route.totals().finish(), route.optimal());
+            Map<String, LearningOutcome> outcomes, Map<String, FundingSource.SchemeRule> rules) {
+        long grants = 0;
+        long employer = 0;
+        long loans = 0;
+        List<StepView> steps = new ArrayList<>();
+        for (RoutePlan.Step s : route.steps()) {
+            long stepGrants = sum(s, Funding.Kind.GRANT);
+            long stepEmployer = sum(s, Funding.Kind.EMPLOYER_CONTRIBUTION);
+            long stepLoans = sum(s, Funding.Kind.LOAN);
+            grants += stepGrants;
+            employer += stepEmployer;
+            loans += stepLoans;
+            List<FundingShareView> shares = s.funding().stream().map(f -> {
+                FundingSource.SchemeRule rule = rules.get(f.schemeId());
+                return new FundingShareView(f.schemeId(), rule.nameNl(), rule.nameEn(), f.kind().name(),
+                        euros(f.cents()), rule.ruleNl(), rule.ruleEn());
+            }).toList();
+            steps.add(new StepView(units.get(s.unitId()), s.start(), s.finish(), s.hours(), euros(s.costCents()),
+                    s.newlyCovers().stream().map(o -> atLevel(o, outcomes)).toList(),
+                    s.pulledInBy().stream().map(p -> new PullView(p.kind().name(),
+                            p.outcomeId() == null ? null : outcomes.get(p.outcomeId()),
+                            p.outcomeId() == null ? null : p.level(), p.targetLabel(),
+                            p.forUnitId() == null ? null : units.get(p.forUnitId()), p.describe())).toList(),
+                    s.unitId(), shares, euros(s.costCents() - stepGrants), euros(stepEmployer),
+                    euros(s.costCents() - stepGrants - stepEmployer), euros(stepLoans)));
+        }
+        long gross = route.totals().costCents();
+        return new RouteView(steps, route.totals().hours(), euros(gross), route.totals().units(),
+                route.totals().finish(), route.optimal(), euros(route.totals().basisCostCents()), euros(grants),
+                euros(gross - grants), euros(employer), euros(gross - grants - employer), euros(loans));
+    }
+
+    private static long sum(RoutePlan.Step step, Funding.Kind kind) {
+        return step.funding().stream().filter(f -> f.kind() == kind).mapToLong(Funding.Share::cents).sum();
     }
 
     private static OutcomeAtLevel atLevel(OutcomeLevel o, Map<String, LearningOutcome> outcomes) {

@@ -42,7 +42,7 @@ import nl.leerroute.seed.SeedSchema.Requirements;
 final class SeedParser {
 
     /** Bump when the mapping from files to graph changes, so an unchanged seed is imported again. */
-    private static final String IMPORTER_REVISION = "1";
+    private static final String IMPORTER_REVISION = "2";
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
@@ -290,7 +290,6 @@ final class SeedParser {
             }
             case "role" -> range(ctx, p, "iscoLevel", "isco_level", 1, 4);
             case "framework" -> positive(ctx, p, "ordinal", "ordinal");
-            case "person" -> range(ctx, p, "birthYear", "birth_year", 1900, LocalDate.now().getYear());
             case "labour" -> {
                 String province = ctx.row.get("province");
                 if (province != null && !provinces().contains(province)
@@ -325,6 +324,14 @@ final class SeedParser {
                     ctx.problem("password_hash", "must be a {bcrypt} hash; plain passwords are never stored");
                 }
             }
+            case "funding" -> fundingRules(ctx, p);
+            case "skillslab" -> skillslabRules(ctx);
+            case "person" -> {
+                range(ctx, p, "birthYear", "birth_year", 1900, LocalDate.now().getYear());
+                if (p.containsKey("employerSize") && !"EMPLOYED".equals(p.get("employmentStatus"))) {
+                    ctx.problem("employer_size", "is only for employment_status EMPLOYED");
+                }
+            }
             case "consent" -> {
                 if (p.get("grantedOn") instanceof LocalDate granted && p.get("until") instanceof LocalDate until
                         && until.isBefore(granted)) {
@@ -332,6 +339,58 @@ final class SeedParser {
                 }
             }
             default -> {
+            }
+        }
+    }
+
+    private void fundingRules(Ctx ctx, Map<String, Object> p) {
+        range(ctx, p, "minAge", "min_age", 0, 120);
+        range(ctx, p, "maxAge", "max_age", 0, 120);
+        range(ctx, p, "minEqfLevel", "min_eqf_level", 1, 8);
+        range(ctx, p, "maxEqfLevel", "max_eqf_level", 1, 8);
+        if (p.get("minAge") instanceof Long min && p.get("maxAge") instanceof Long max && max < min) {
+            ctx.problem("max_age", "is below min_age (" + min + ")");
+        }
+        if (p.get("minEqfLevel") instanceof Long min && p.get("maxEqfLevel") instanceof Long max && max < min) {
+            ctx.problem("max_eqf_level", "is below min_eqf_level (" + min + ")");
+        }
+        if (p.get("ratePercent") instanceof Double rate && rate > 100) {
+            ctx.problem("rate_percent", "must be between 0 and 100, got " + format(rate));
+        }
+        if ("ADVICE".equals(p.get("kind")) && p.get("ratePercent") instanceof Double rate && rate != 0) {
+            ctx.problem("rate_percent", "must be 0 for kind ADVICE (advice pays for no learning unit)");
+        }
+        if (p.get("validFrom") instanceof LocalDate from && p.get("validUntil") instanceof LocalDate until
+                && until.isBefore(from)) {
+            ctx.problem("valid_until", "is before 'valid_from' (" + from + ")");
+        }
+        String excluded = ctx.row.get("not_combinable_with");
+        if (excluded != null && items(excluded).contains(ctx.id)) {
+            ctx.problem("not_combinable_with", "names the scheme itself");
+        }
+    }
+
+    /** A skillslab is hosted by a fieldlab and offers that fieldlab's skillslab assignments. */
+    private void skillslabRules(Ctx ctx) {
+        String fieldlab = ctx.row.get("fieldlab");
+        Row host = fieldlab == null ? null : index.get("institution").get(fieldlab);
+        if (host != null && !"FIELDLAB".equals(host.get("kind"))) {
+            ctx.problem("fieldlab", "'" + fieldlab + "' is a " + host.get("kind") + ", not a FIELDLAB");
+        }
+        String assignments = ctx.row.get("assignments");
+        if (assignments == null) {
+            return;
+        }
+        for (String unit : items(assignments)) {
+            Row u = index.get("unit").get(unit);
+            if (u == null) {
+                continue; // reported as an unknown reference
+            }
+            if (!"SKILLSLAB".equals(u.get("kind"))) {
+                ctx.problem("assignments", "'" + unit + "' is a " + u.get("kind") + ", not a SKILLSLAB assignment");
+            } else if (fieldlab != null && !fieldlab.equals(u.get("provider"))) {
+                ctx.problem("assignments", "'" + unit + "' is provided by " + u.get("provider")
+                        + ", not by the hosting fieldlab " + fieldlab);
             }
         }
     }
@@ -374,6 +433,16 @@ final class SeedParser {
                     ctx.problem(field, "'" + raw + "' is not a number (use '.' as decimal separator)");
                     return null;
                 }
+            }
+            case ENUM_LIST -> {
+                List<String> values = items(raw);
+                for (String v : values) {
+                    if (!p.allowed().contains(v)) {
+                        ctx.problem(field, "'" + v + "' is not one of " + new java.util.TreeSet<>(p.allowed()));
+                        return null;
+                    }
+                }
+                return values.isEmpty() ? null : values;
             }
             case ENUM -> {
                 if (!p.allowed().contains(raw)) {

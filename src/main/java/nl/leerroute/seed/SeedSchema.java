@@ -5,12 +5,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The seed format, version 2 (version 1 plus {@code synonyms.csv}), as data: which files exist, their columns, how each column is
+ * The seed format, version 3 (version 2 plus {@code funding.csv}, {@code skillslabs.csv} and the people's
+ * employment columns), as data: which files exist, their columns, how each column is
  * checked and what it becomes in the graph. {@code graph-seed/README.md} documents the same.
  */
 final class SeedSchema {
 
-    static final String FORMAT_VERSION = "2";
+    static final String FORMAT_VERSION = "3";
 
     private SeedSchema() {
     }
@@ -57,7 +58,7 @@ final class SeedSchema {
         }
     }
 
-    enum ValueType { TEXT, TEXT_LIST, ID, INTEGER, DECIMAL, ENUM, DATE, DATE_LIST, BOOLEAN }
+    enum ValueType { TEXT, TEXT_LIST, ID, INTEGER, DECIMAL, ENUM, ENUM_LIST, DATE, DATE_LIST, BOOLEAN }
 
     /**
      * One seed file.
@@ -146,6 +147,55 @@ final class SeedSchema {
 
     static final String STUDY_MODES_PROGRAMME = "FULL_TIME,PART_TIME,DUAL";
 
+    static final String[] INSTITUTION_KINDS = {"UNIVERSITY_OF_APPLIED_SCIENCES", "UNIVERSITY", "MBO_COLLEGE",
+        "CENTRE_OF_EXPERTISE", "HUB", "FIELDLAB", "ACADEMY", "INITIATIVE", "PUBLIC_BODY", "COMPANY"};
+    static final String[] UNIT_KINDS = {"MODULE", "TRAINING", "SKILLSLAB", "ONLINE_COURSE", "ASSESSMENT"};
+    static final String[] EDUCATION_LEVELS = {"SECONDARY", "MBO_2", "MBO_3", "MBO_4", "AD", "BACHELOR", "MASTER"};
+    static final String[] EMPLOYMENT_STATUSES = {"EMPLOYED", "SELF_EMPLOYED", "JOB_SEEKER_WW", "JOB_SEEKER",
+        "STUDENT", "NOT_WORKING"};
+    static final String[] EMPLOYER_SIZES = {"SME", "LARGE"};
+
+    private static Property enumList(String name, String property, String... values) {
+        return new Property(name, property, ValueType.ENUM_LIST, false, Set.of(values));
+    }
+
+    /**
+     * The Learning Factory descriptive model (masterplan, chapter 4): per dimension (a LEARNING_FACTORY_DIMENSION
+     * framework id) its aspects as {column, property}. The didactic concept's competencies and work forms are
+     * references, listed separately in skillslabs.csv.
+     */
+    static final Map<String, List<String>> LEARNING_FACTORY_ASPECTS = new java.util.LinkedHashMap<>();
+
+    static {
+        LEARNING_FACTORY_ASPECTS.put("lf-business-model", List.of("bm_operator", "bm_trainer", "bm_funding"));
+        LEARNING_FACTORY_ASPECTS.put("lf-purpose", List.of("purpose_objective", "purpose_target_group",
+                "purpose_sector", "purpose_subjects", "purpose_research_themes"));
+        LEARNING_FACTORY_ASPECTS.put("lf-process", List.of("process_product_life_cycle",
+                "process_factory_life_cycle", "process_type", "process_production_techniques", "process_materials",
+                "process_automation_level"));
+        LEARNING_FACTORY_ASPECTS.put("lf-setting", List.of("setting_learning_environment", "setting_system_level",
+                "setting_flexibility"));
+        LEARNING_FACTORY_ASPECTS.put("lf-product", List.of("product_type", "product_variety", "product_quantity",
+                "product_components", "product_marketability"));
+        LEARNING_FACTORY_ASPECTS.put("lf-didactic-concept", List.of("didactic_competencies",
+                "didactic_learning_goal", "didactic_work_forms", "didactic_learning_strategy",
+                "didactic_participants", "didactic_time", "didactic_assessment"));
+    }
+
+    /** Aspect columns that hold text (the two reference columns of the didactic concept excluded). */
+    private static List<Column> aspectColumns() {
+        List<Column> columns = new java.util.ArrayList<>();
+        LEARNING_FACTORY_ASPECTS.values().forEach(aspects -> aspects.stream()
+                .filter(a -> !a.equals("didactic_competencies") && !a.equals("didactic_work_forms"))
+                .forEach(a -> columns.add(text(a, aspectProperty(a), true))));
+        return columns;
+    }
+
+    /** {@code purpose_target_group} -> {@code purposeTargetGroup}. */
+    static String aspectProperty(String column) {
+        return org.apache.commons.text.CaseUtils.toCamelCase(column, false, '_');
+    }
+
     /** In dependency order: a file only references files above it (people: also programmes etc.). */
     static final List<FileSpec> FILES = List.of(
             new FileSpec("places.csv", "place", List.of("Place"), "name", List.of("name"), columns(
@@ -154,9 +204,7 @@ final class SeedSchema {
                     provenance())),
             new FileSpec("institutions.csv", "institution", List.of("Institution"), "id", List.of("id"), columns(
                     id(), text("name", "name", true),
-                    oneOf("kind", "kind", true, "UNIVERSITY_OF_APPLIED_SCIENCES", "UNIVERSITY", "MBO_COLLEGE",
-                            "CENTRE_OF_EXPERTISE", "HUB", "FIELDLAB", "ACADEMY", "INITIATIVE", "PUBLIC_BODY",
-                            "COMPANY"),
+                    oneOf("kind", "kind", true, INSTITUTION_KINDS),
                     new ReferenceList("places", "LOCATED_IN", List.of("place"), null, false),
                     ref("parent", "PART_OF", false, "institution"),
                     bilingual("description", false), provenance())),
@@ -245,6 +293,8 @@ final class SeedSchema {
                             "MASTER"),
                     integer("years_of_work", "yearsOfWork", false), text("current_role", "currentRole", false),
                     text("employer_sector", "employerSector", false), new Goals("goals"),
+                    oneOf("employment_status", "employmentStatus", false, EMPLOYMENT_STATUSES),
+                    oneOf("employer_size", "employerSize", false, EMPLOYER_SIZES),
                     bilingual("summary", false), provenance())),
             new FileSpec("evidence.csv", "evidence", List.of("Evidence"), "id", List.of("id"), columns(
                     id(), new Reference("person", "HAS_EVIDENCE", List.of("person"), null, true),
@@ -273,7 +323,35 @@ final class SeedSchema {
                     id(), new Reference("person", "GRANTED", List.of("person"), null, true),
                     ref("advisor", "TO", true, "account"),
                     text("purpose", "purpose", true), date("granted_on", "grantedOn", true),
-                    date("until", "until", true), date("withdrawn_on", "withdrawnOn", false), provenance())));
+                    date("until", "until", true), date("withdrawn_on", "withdrawnOn", false), provenance())),
+            new FileSpec("funding.csv", "funding", List.of("FundingScheme"), "id", List.of("id"), columns(
+                    id(), bilingual("name", true), bilingual("description", false),
+                    oneOf("kind", "kind", true, "GRANT", "EMPLOYER_CONTRIBUTION", "LOAN", "ADVICE"),
+                    text("funder", "funder", true), integer("priority", "priority", true),
+                    enumList("employment_statuses", "employmentStatuses", EMPLOYMENT_STATUSES),
+                    integer("min_age", "minAge", false), integer("max_age", "maxAge", false),
+                    enumList("education_levels", "educationLevels", EDUCATION_LEVELS),
+                    enumList("employer_sizes", "employerSizes", EMPLOYER_SIZES),
+                    new Property("employer_sectors", "employerSectors", ValueType.TEXT_LIST, false, Set.of()),
+                    enumList("unit_kinds", "unitKinds", UNIT_KINDS),
+                    enumList("provider_kinds", "providerKinds", INSTITUTION_KINDS),
+                    integer("min_eqf_level", "minEqfLevel", false), integer("max_eqf_level", "maxEqfLevel", false),
+                    decimal("rate_percent", "ratePercent", true),
+                    decimal("unit_cap_eur", "unitCapEur", false), decimal("route_cap_eur", "routeCapEur", false),
+                    new ReferenceList("not_combinable_with", "NOT_COMBINABLE_WITH", List.of("funding"), null, false),
+                    date("valid_from", "validFrom", true), date("valid_until", "validUntil", false),
+                    oneOf("rules_provenance", "rulesProvenance", true, PROVENANCE_MASTERPLAN,
+                            PROVENANCE_ILLUSTRATIVE),
+                    provenance())),
+            new FileSpec("skillslabs.csv", "skillslab", List.of("Skillslab"), "id", List.of("id"), columns(
+                    id(), bilingual("name", true), bilingual("description", false),
+                    ref("fieldlab", "HOSTED_BY", true, "institution"),
+                    ref("place", "IN_PLACE", true, "place"),
+                    new ReferenceList("assignments", "OFFERS", List.of("unit"), null, true),
+                    new ReferenceList("didactic_competencies", "DEVELOPS", List.of("competency"), null, true),
+                    new ReferenceList("didactic_work_forms", "USES_WORK_FORM", List.of("framework"), "WORK_FORM",
+                            true),
+                    aspectColumns(), provenance())));
 
     /** Relationships whose direction is from the referenced record to this one. */
     static final Set<String> INCOMING = Set.of("HAS_EVIDENCE", "GRANTED");

@@ -155,6 +155,10 @@ class AccessMatrixIntegrationTest {
         catalogue.put("catalogueOverlap", "{ catalogueOverlap(institutionId: \"hanze\", first: 1) "
                 + "{ edges { node { sameProvider } } } }");
         catalogue.put("me", "{ me { accountId } }");
+        catalogue.put("fundingSchemes", "{ fundingSchemes { id } }");
+        catalogue.put("fundingScheme", "{ fundingScheme(id: \"fund-slim-mkb\") { id } }");
+        catalogue.put("skillslabs", "{ skillslabs(filter: {province: \"Drenthe\"}) { id } }");
+        catalogue.put("skillslab", "{ skillslab(id: \"sl-icd-smart-maintenance\") { id } }");
         catalogue.forEach((operation, document) -> rows.add(new Row(operation, document, Map::of, EVERYONE)));
 
         rows.add(new Row("people", "{ people(first: 5) { edges { node { id name } } } }", Map::of, SIGNED_IN));
@@ -171,6 +175,9 @@ class AccessMatrixIntegrationTest {
         rows.add(new Row("savedPlans", "{ savedPlans(personId: \"" + MARCO + "\") { id } }", Map::of,
                 MARCO_AND_HIS_ADVISOR));
         rows.add(new Row("nextSteps", "{ nextSteps(personId: \"" + MARCO + "\", first: 1) { status } }", Map::of,
+                MARCO_AND_HIS_ADVISOR));
+        rows.add(new Row("personFunding", "{ personFunding(personId: \"" + MARCO + "\", learningUnitIds: "
+                + "[\"u-sl-icd-3\"]) { eligible { schemeId } cost { toPersonEur } } }", Map::of,
                 MARCO_AND_HIS_ADVISOR));
         rows.add(new Row("myConsents", "{ myConsents { id } }", Map::of, WORKERS));
         rows.add(new Row("myAccessLog", "{ myAccessLog { at } }", Map::of, WORKERS));

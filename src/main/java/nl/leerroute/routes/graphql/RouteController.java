@@ -17,6 +17,7 @@ import nl.leerroute.routes.Targets.Goal;
 import nl.leerroute.routes.Targets.OutcomeGoal;
 import nl.leerroute.routes.UnknownReferenceException;
 import nl.leerroute.routes.planner.CatalogueSnapshot.OutcomeLevel;
+import nl.leerroute.routes.planner.Funding;
 import nl.leerroute.routes.planner.PersonProfile;
 import nl.leerroute.routes.planner.PersonProfile.Evidence;
 import nl.leerroute.routes.planner.PersonProfile.EvidenceStatus;
@@ -45,7 +46,7 @@ class RouteController {
     }
 
     record PlanRouteInput(String label, String personId, List<EvidenceInput> profile, TargetInput target,
-            ConstraintsInput constraints, Integer alternatives, LocalDate startDate) {
+            ConstraintsInput constraints, Integer alternatives, LocalDate startDate, String budgetApplies) {
     }
 
     /** The first steps towards one goal (a Role, Certificate or Programme record). */
@@ -121,7 +122,9 @@ class RouteController {
                 t.certificateId(), t.programmeId(), t.croho(), t.institutionId(), t.roleId(), t.competencyId(),
                 t.competencyLevel());
         return new PlanCommand(input.label(), input.personId(), profile, goal, constraints(input.constraints()),
-                input.alternatives() == null ? 0 : input.alternatives(), input.startDate());
+                input.alternatives() == null ? 0 : input.alternatives(), input.startDate(),
+                input.budgetApplies() == null ? Funding.CostBasis.GROSS
+                        : Funding.CostBasis.valueOf(input.budgetApplies()));
     }
 
     private static Constraints constraints(ConstraintsInput c) {

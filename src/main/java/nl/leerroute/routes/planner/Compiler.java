@@ -77,6 +77,7 @@ final class Compiler {
             }
             durDays[u] = 7 * weeks;
             exclusion[u] = exclusionOf(u, unit, c);
+            req.funding().check(unit.id(), unit.costCents());
         }
         reachable = reachable(exclusion);
         // merge targets per outcome: the highest level counts; labels joined in request order

@@ -22,7 +22,18 @@ final class Instance {
     final int[][] covList;
     final int[][] groups;
     final long[] hours;
+    /**
+     * Cost of each unit under the request's cost basis when every scheme pays in full: exact when no counted
+     * scheme has a route cap, else a lower bound on what the unit adds to a route (see {@link Funding}).
+     */
     final long[] cost;
+    /** Upper bound on what the unit adds to a route's cost: its cost with the capped schemes paying nothing. */
+    final long[] costUpper;
+    /** Catalogue prices; their sum bounds the exact cost of any route. */
+    final long[] gross;
+    /** Counted schemes with a route cap: amount per local unit, and the cap. */
+    final long[][] cappedAmounts;
+    final long[] caps;
     final long[] dur;
     final long[][] starts;
 
@@ -37,12 +48,32 @@ final class Instance {
         E = prov.length;
         hours = new long[n];
         cost = new long[n];
+        costUpper = new long[n];
+        gross = new long[n];
         dur = new long[n];
         starts = new long[n][];
+        Funding funding = comp.req.funding();
+        List<Funding.Scheme> capped = funding.schemes().stream()
+                .filter(s -> funding.counts(s) && s.routeCapCents() != null).toList();
+        cappedAmounts = new long[capped.size()][n];
+        caps = capped.stream().mapToLong(Funding.Scheme::routeCapCents).toArray();
         for (int i = 0; i < n; i++) {
             var unit = comp.cat.units().get(snap[i]);
             hours[i] = unit.hours();
+            gross[i] = unit.costCents();
             cost[i] = unit.costCents();
+            costUpper[i] = unit.costCents();
+            for (Funding.Scheme s : funding.schemes()) {
+                if (funding.counts(s)) {
+                    cost[i] -= s.amount(unit.id());
+                    if (s.routeCapCents() == null) {
+                        costUpper[i] -= s.amount(unit.id());
+                    }
+                }
+            }
+            for (int c = 0; c < capped.size(); c++) {
+                cappedAmounts[c][i] = capped.get(c).amount(unit.id());
+            }
             dur[i] = comp.durDays[snap[i]];
             starts[i] = comp.cat.startDays[snap[i]];
         }
@@ -83,7 +114,7 @@ final class Instance {
      */
     long[] lexWeights() {
         long sumCost = 0;
-        for (long c : cost) {
+        for (long c : gross) {
             sumCost = Math.addExact(sumCost, c);
         }
         long k2 = n + 1L;
@@ -100,10 +131,40 @@ final class Instance {
     /** The factor of hours in {@link #lexWeights()}: weight / k1 (rounded down) is the hours part. */
     long lexK1() {
         long sumCost = 0;
-        for (long c : cost) {
+        for (long c : gross) {
             sumCost = Math.addExact(sumCost, c);
         }
         return Math.multiplyExact(sumCost + 1, n + 1L);
+    }
+
+    /** The factor of cost in {@link #lexWeights()} and {@link #costWeights()}. */
+    long costFactor() {
+        return n + 1L;
+    }
+
+    /**
+     * What the route caps take back from a set of local units: its exact cost is the sum of {@link #cost} plus
+     * this. Zero when no counted scheme has a cap.
+     */
+    long capExcess(int[] set) {
+        long excess = 0;
+        for (int c = 0; c < caps.length; c++) {
+            long sum = 0;
+            for (int u : set) {
+                sum += cappedAmounts[c][u];
+            }
+            excess += Math.max(0, sum - caps[c]);
+        }
+        return excess;
+    }
+
+    /** Exact cost of a set of local units under the request's cost basis. */
+    long exactCost(int[] set) {
+        long sum = capExcess(set);
+        for (int u : set) {
+            sum += cost[u];
+        }
+        return sum;
     }
 
     /** Weights for "least cost, then fewest units" (budget diagnosis). */
@@ -124,7 +185,9 @@ final class Instance {
      * alternative is never dominated), and each requirement group of b is also one of a's (b is no harder to
      * enter);</li>
      * <li>hours and cost of b are both &lt;= those of a and one is strictly lower; or everything is equal
-     * (also duration and start moments) and b has the smaller id;</li>
+     * (also duration and start moments) and b has the smaller id. With route caps, b's cost is the most b can
+     * add to a route ({@link #costUpper}) and a's the least a can add, so the swap never raises the exact
+     * cost;</li>
      * <li>with a deadline, or when any unit has fixed start moments (a route must fit them): b lasts no longer
      * and can start whenever a can (any day, or a superset of a's start moments), so that b in a's place
      * finishes no later and nothing after it starts later;</li>
@@ -162,10 +225,10 @@ final class Instance {
     }
 
     private boolean dominates(int b, int a, boolean timed, List<boolean[]> earlier) {
-        if (hours[b] > hours[a] || cost[b] > cost[a]) {
+        if (hours[b] > hours[a] || costUpper[b] > cost[a]) {
             return false;
         }
-        boolean strict = hours[b] < hours[a] || cost[b] < cost[a];
+        boolean strict = hours[b] < hours[a] || costUpper[b] < cost[a];
         if (!strict) {
             if (b > a || dur[b] != dur[a] || !Arrays.equals(starts[b], starts[a])
                     || !Arrays.equals(covList[a], covList[b]) || !Arrays.equals(groups[a], groups[b])) {

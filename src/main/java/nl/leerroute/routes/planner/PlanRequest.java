@@ -16,12 +16,20 @@ import java.util.Set;
  *        when it is hit the answer is no longer guaranteed deterministic
  * @param nodeLimit deterministic limit on search nodes per search (use this rather than the time limit when
  *        reproducibility matters more than latency)
+ * @param funding what funding may pay for this person and which cost the budget and the cost objective use
+ *        (see {@link Funding}); none: the gross price
  */
 public record PlanRequest(List<Target> targets, Constraints constraints, LocalDate startDate, int alternatives,
-        Duration timeLimit, long nodeLimit) {
+        Duration timeLimit, long nodeLimit, Funding funding) {
+
+    public PlanRequest(List<Target> targets, Constraints constraints, LocalDate startDate, int alternatives,
+            Duration timeLimit, long nodeLimit) {
+        this(targets, constraints, startDate, alternatives, timeLimit, nodeLimit, Funding.none());
+    }
 
     public PlanRequest {
         targets = List.copyOf(targets);
+        funding = funding == null ? Funding.none() : funding;
         Objects.requireNonNull(constraints, "constraints");
         Objects.requireNonNull(startDate, "startDate");
         if (alternatives < 0 || alternatives > 5) {
@@ -104,6 +112,7 @@ public record PlanRequest(List<Target> targets, Constraints constraints, LocalDa
         private int alternatives;
         private Duration timeLimit = Duration.ofSeconds(2);
         private long nodeLimit = Long.MAX_VALUE;
+        private Funding funding = Funding.none();
 
         private Builder(LocalDate startDate) {
             this.startDate = startDate;
@@ -179,9 +188,15 @@ public record PlanRequest(List<Target> targets, Constraints constraints, LocalDa
             return this;
         }
 
+        public Builder funding(Funding f) {
+            this.funding = f;
+            return this;
+        }
+
         public PlanRequest build() {
             return new PlanRequest(targets, new Constraints(budgetCents, hoursPerWeek, deadline, modes, places,
-                    languages, excludedProviders, excludedUnits), startDate, alternatives, timeLimit, nodeLimit);
+                    languages, excludedProviders, excludedUnits), startDate, alternatives, timeLimit, nodeLimit,
+                    funding);
         }
     }
 }

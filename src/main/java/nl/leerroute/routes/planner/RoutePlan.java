@@ -57,7 +57,12 @@ public record RoutePlan(Status status, Route best, List<Credit> credits, long lo
         }
     }
 
-    public record Totals(long hours, long costCents, int units, LocalDate finish) {
+    /**
+     * @param costCents the catalogue price of the route (gross)
+     * @param basisCostCents the cost the budget and the cost objective used: gross, or net of the funding the
+     *        request's cost basis counts (exact, route caps applied)
+     */
+    public record Totals(long hours, long costCents, int units, LocalDate finish, long basisCostCents) {
     }
 
     /**
@@ -66,9 +71,10 @@ public record RoutePlan(Status status, Route best, List<Credit> credits, long lo
      * @param newlyCovers outcomes at the levels this step raises above what credits and earlier steps give
      * @param pulledInBy why the step is in the route: the targets it is first to cover and the entry
      *        requirements of later steps it is first to meet
+     * @param funding what each scheme pays for this step, route caps used up in step order
      */
     public record Step(String unitId, UnitKind kind, LocalDate start, LocalDate finish, int hours, long costCents,
-            List<OutcomeLevel> newlyCovers, List<PulledInBy> pulledInBy) {
+            List<OutcomeLevel> newlyCovers, List<PulledInBy> pulledInBy, List<Funding.Share> funding) {
     }
 
     public record PulledInBy(Kind kind, String outcomeId, int level, String targetLabel, String forUnitId) {

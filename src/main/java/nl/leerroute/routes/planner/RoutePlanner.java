@@ -57,7 +57,7 @@ public final class RoutePlanner {
         Crediting cr = new Crediting(cat, profile, req.startDate());
         Compiler comp = new Compiler(cat, cr, req);
         if (comp.missing.isEmpty()) {
-            Route empty = new Route(List.of(), new Totals(0, 0, 0, req.startDate()), true, true);
+            Route empty = new Route(List.of(), new Totals(0, 0, 0, req.startDate(), 0), true, true);
             return new RoutePlan(Status.OPTIMAL, empty, credits(comp, null, null), 0, 0, List.of(), List.of(), 0);
         }
         Instance in = comp.instance(comp.missing);
@@ -195,6 +195,13 @@ public final class RoutePlanner {
             }
         }
         int[] cur = comp.cr.creditLevel.clone();
+        List<String> ids = new ArrayList<>();
+        List<Long> prices = new ArrayList<>();
+        for (int u : units) {
+            ids.add(cat.units().get(u).id());
+            prices.add(cat.units().get(u).costCents());
+        }
+        List<List<Funding.Share>> shares = comp.req.funding().allocate(ids, prices);
         List<Step> steps = new ArrayList<>();
         long hours = 0;
         long cost = 0;
@@ -211,12 +218,15 @@ public final class RoutePlanner {
             }
             steps.add(new Step(unit.id(), unit.kind(), LocalDate.ofEpochDay(sch.start()[i]),
                     LocalDate.ofEpochDay(sch.finish()[i]), unit.hours(), unit.costCents(), List.copyOf(newly),
-                    List.copyOf(why.get(i))));
+                    List.copyOf(why.get(i)), shares.get(i)));
             hours += unit.hours();
             cost += unit.costCents();
         }
         LocalDate finish = k == 0 ? comp.req.startDate() : LocalDate.ofEpochDay(sch.end());
-        return new Route(List.copyOf(steps), new Totals(hours, cost, k, finish), optimal, sch.exact());
+        int[] local = sch.order().clone();
+        Arrays.sort(local);
+        return new Route(List.copyOf(steps), new Totals(hours, cost, k, finish, in.exactCost(local)), optimal,
+                sch.exact());
     }
 
     /** Credits for the targets, and for the entry requirements of the route's steps met by credit. */
@@ -441,7 +451,7 @@ public final class RoutePlanner {
             Instance one = comp.instance(List.of(t));
             Search s = search(one, one.costWeights(), none, comp.deadlineDay, List.of(), nodeLimit, deadlineNanos);
             if (s.bestSet != null) {
-                long c = Arrays.stream(s.bestSet).mapToLong(u -> one.cost[u]).sum();
+                long c = one.exactCost(s.bestSet);
                 if (c > comp.budget) {
                     single.put(t, c);
                 }
@@ -467,7 +477,7 @@ public final class RoutePlanner {
             if (s.bestSet == null) {
                 return out; // search limit hit before any route: nothing proven to report
             }
-            long c = Arrays.stream(s.bestSet).mapToLong(u -> in.cost[u]).sum();
+            long c = in.exactCost(s.bestSet);
             long shortBy = c - comp.budget;
             String est = s.aborted ? " (search limit hit: estimate)" : "";
             String estNl = s.aborted ? " (zoeklimiet bereikt: schatting)" : "";

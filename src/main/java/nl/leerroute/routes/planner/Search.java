@@ -28,7 +28,10 @@ import java.util.TreeSet;
  * provides a requirement group of a unit in the set; that union of providers becomes the cut.</li>
  * </ul>
  * Supersets of a valid leaf are strictly heavier (every weight is &gt;= 1) and never better, so the leaf is
- * final. Ties in weight are broken by earlier finish, then by the sorted list of unit ids.
+ * final. With funding route caps ({@link Funding}) the weights price every scheme in full, a lower bound; a
+ * covering set is valued exactly ({@link Instance#capExcess}), and since the exact cost never falls when a unit
+ * is added, the bounds stay valid and the leaf stays final. Ties in weight are broken by earlier finish, then by
+ * the sorted list of unit ids.
  */
 final class Search {
 
@@ -636,19 +639,22 @@ final class Search {
                 }
             }
         }
+        int[] set = new int[cnt];
+        k = 0;
+        for (int u = 0; u < n; u++) {
+            if (inS[u]) {
+                set[k++] = u;
+            }
+        }
+        long excess = in.capExcess(set);
+        scost += excess;
+        sw += excess * in.costFactor();
         if (scost > p.budget || sw > bestW) {
             return false;
         }
         for (int r = 0; r < ovW.length; r++) {
             if (ov[r] > ovLimit[r]) {
                 return false;
-            }
-        }
-        int[] set = new int[cnt];
-        k = 0;
-        for (int u = 0; u < n; u++) {
-            if (inS[u]) {
-                set[k++] = u;
             }
         }
         if (in.stuck(set, inS).length > 0) {
@@ -982,9 +988,16 @@ final class Search {
             }
             return cut.isEmpty() ? null : cut.stream().mapToInt(Integer::intValue).toArray();
         }
-        if (curW < bestW || (curW == bestW && (s.end() < bestSchedule.end()
+        // route caps: curW and curCost price every scheme in full, the set's exact value adds what caps take back;
+        // supersets cost at least as much, so a set over budget or above the incumbent is final too
+        long excess = in.capExcess(set);
+        if (curCost + excess > p.budget) {
+            return null;
+        }
+        long exactW = curW + excess * in.costFactor();
+        if (exactW < bestW || (exactW == bestW && (s.end() < bestSchedule.end()
                 || (s.end() == bestSchedule.end() && Arrays.compare(set, bestSet) < 0)))) {
-            bestW = curW;
+            bestW = exactW;
             bestSet = set;
             bestSchedule = s;
         }

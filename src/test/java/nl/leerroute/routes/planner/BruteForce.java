@@ -206,15 +206,14 @@ final class BruteForce {
                 continue;
             }
             long hours = 0;
-            long cost = 0;
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < cand.size(); i++) {
                 if ((mask & (1 << i)) != 0) {
                     hours += cand.get(i).hours();
-                    cost += cand.get(i).costCents();
                     ids.add(cand.get(i).id());
                 }
             }
+            long cost = cost(ids);
             if (budget != null && cost > budget) {
                 continue;
             }
@@ -228,6 +227,45 @@ final class BruteForce {
             }
         }
         return best;
+    }
+
+    /**
+     * The cost of a set of units under the request's cost basis, straight from the definition in {@link Funding}:
+     * the prices, minus what each counted scheme pays for the set, at most its route cap.
+     */
+    long cost(List<String> ids) {
+        Funding f = req.funding();
+        long cost = 0;
+        for (String id : ids) {
+            cost += cat.unit(id).costCents();
+        }
+        for (Funding.Scheme s : f.schemes()) {
+            boolean counted = switch (f.basis()) {
+                case GROSS -> false;
+                case NET -> s.kind() == Funding.Kind.GRANT;
+                case NET_TO_PERSON -> s.kind() == Funding.Kind.GRANT || s.kind() == Funding.Kind.EMPLOYER_CONTRIBUTION;
+            };
+            if (!counted) {
+                continue;
+            }
+            long paid = 0;
+            for (String id : ids) {
+                paid += s.amountsCents().getOrDefault(id, 0L);
+            }
+            cost -= s.routeCapCents() == null ? paid : Math.min(paid, s.routeCapCents());
+        }
+        return cost;
+    }
+
+    /** Whether some route cap lowers what the schemes pay for this set (so its cost is not a plain sum). */
+    boolean capsBind(List<String> ids) {
+        for (Funding.Scheme s : req.funding().schemes()) {
+            long paid = ids.stream().mapToLong(id -> s.amountsCents().getOrDefault(id, 0L)).sum();
+            if (req.funding().counts(s) && s.routeCapCents() != null && paid > s.routeCapCents()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean differentEnough(List<String> ids, List<List<String>> earlier) {

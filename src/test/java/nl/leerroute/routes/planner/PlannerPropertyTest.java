@@ -21,12 +21,24 @@ class PlannerPropertyTest {
 
     @Test
     void sameOptimumAsBruteForceAndEveryRouteValid() {
+        check(RandomInstances::generate, "property test", 0);
+    }
+
+    /** Funding with route caps makes cost non-additive: the planner must still match brute force exactly. */
+    @Test
+    void sameOptimumAsBruteForceWithNetCostAndRouteCaps() {
+        check(RandomInstances::generateWithFunding, "property test with funding", INSTANCES / 20);
+    }
+
+    private static void check(java.util.function.LongFunction<RandomInstances.Case> generator, String name,
+            int minCapsBinding) {
         int optimal = 0;
+        int capsBinding = 0;
         int infeasible = 0;
         int alternativesChecked = 0;
         java.util.Map<RoutePlan.ReasonCode, Integer> reasons = new java.util.TreeMap<>();
         for (long seed = 1; seed <= INSTANCES; seed++) {
-            RandomInstances.Case c = RandomInstances.generate(seed);
+            RandomInstances.Case c = generator.apply(seed);
             String ctx = "seed " + seed;
             RoutePlan plan = RoutePlanner.plan(c.cat(), c.profile(), c.req());
             BruteForce bf = new BruteForce(c.cat(), c.profile(), c.req());
@@ -44,12 +56,13 @@ class PlannerPropertyTest {
             assertNotNull(r, ctx);
             RouteValidator.assertValid(bf, r, ctx);
             assertEquals(best.hours(), r.totals().hours(), ctx + ": hours");
-            assertEquals(best.cost(), r.totals().costCents(), ctx + ": cost");
+            assertEquals(best.cost(), r.totals().basisCostCents(), ctx + ": cost");
             assertEquals(best.count(), r.totals().units(), ctx + ": units");
             if (best.count() > 0) {
                 assertEquals(best.finishDay(), r.totals().finish().toEpochDay(), ctx + ": finish");
             }
             assertEquals(best.sortedIds(), RouteValidator.sortedIds(r), ctx + ": canonical route");
+            capsBinding += bf.capsBind(r.unitIds()) ? 1 : 0;
             assertEquals(best.hours(), plan.lowerBoundHours(), ctx + ": bound");
             optimal++;
             if (best.count() == 0) {
@@ -73,8 +86,10 @@ class PlannerPropertyTest {
                 assertNull(bf.best(earlier), ctx + ": brute force has another alternative");
             }
         }
-        System.out.printf("property test: %d instances, %d optimal, %d infeasible, %d alternatives; reasons %s%n",
-                INSTANCES, optimal, infeasible, alternativesChecked, reasons);
+        System.out.printf(name + ": %d instances, %d optimal (%d with a binding route cap), %d infeasible, "
+                + "%d alternatives; reasons %s%n", INSTANCES, optimal, capsBinding, infeasible, alternativesChecked,
+                reasons);
+        assertTrue(capsBinding >= minCapsBinding, "too few routes where a route cap binds: " + capsBinding);
         assertTrue(optimal > INSTANCES / 4, "too few feasible instances to mean much");
         assertTrue(infeasible > INSTANCES / 20, "too few infeasible instances to mean much");
     }

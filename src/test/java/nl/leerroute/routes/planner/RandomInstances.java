@@ -124,4 +124,44 @@ final class RandomInstances {
         q.timeLimit(Duration.ofSeconds(30));
         return new Case(cat, new PersonProfile(ev), q.build());
     }
+
+    /**
+     * The same instance as {@link #generate} with random funding: 1-3 schemes of random kinds, each paying a
+     * random share of some units, together never more than a unit's price, most with a route cap small enough to
+     * bind; a random cost basis. The budget then applies to the net cost, so caps decide feasibility too.
+     */
+    static Case generateWithFunding(long seed) {
+        Case c = generate(seed);
+        Random r = new Random(seed * 7919 + 13);
+        Funding.Kind[] kinds = Funding.Kind.values();
+        int ns = 1 + r.nextInt(3);
+        List<Funding.Scheme> schemes = new ArrayList<>();
+        java.util.Map<String, Long> left = new java.util.HashMap<>();
+        c.cat().units().forEach(u -> left.put(u.id(), u.costCents()));
+        for (int s = 0; s < ns; s++) {
+            java.util.Map<String, Long> amounts = new java.util.HashMap<>();
+            Funding.Kind kind = kinds[r.nextInt(kinds.length)];
+            for (Unit u : c.cat().units()) {
+                if (r.nextInt(3) == 0 || u.costCents() == 0) {
+                    continue;
+                }
+                long room = kind == Funding.Kind.LOAN ? u.costCents() : left.get(u.id());
+                long amount = room * new int[] {25, 50, 80, 100}[r.nextInt(4)] / 100;
+                if (amount > 0) {
+                    amounts.put(u.id(), amount);
+                    if (kind != Funding.Kind.LOAN) {
+                        left.merge(u.id(), -amount, Long::sum);
+                    }
+                }
+            }
+            Long cap = r.nextInt(4) == 0 ? null : 100L * (50 + r.nextInt(800));
+            schemes.add(new Funding.Scheme("S" + s, kind, cap, amounts));
+        }
+        Funding.CostBasis basis = r.nextInt(6) == 0 ? Funding.CostBasis.GROSS
+                : r.nextBoolean() ? Funding.CostBasis.NET : Funding.CostBasis.NET_TO_PERSON;
+        Funding funding = new Funding(schemes, basis);
+        PlanRequest q = c.req();
+        return new Case(c.cat(), c.profile(), new PlanRequest(q.targets(), q.constraints(), q.startDate(),
+                q.alternatives(), q.timeLimit(), q.nodeLimit(), funding));
+    }
 }

@@ -63,9 +63,12 @@ final class RouteValidator {
             assertTrue(level.getOrDefault(m.getKey(), 0) >= m.getValue(), ctx + ": target not covered " + m);
         }
         var c = bf.req.constraints();
+        long basisCost = bf.cost(route.unitIds());
+        assertEquals(basisCost, route.totals().basisCostCents(), ctx + ": cost under the request's cost basis");
         if (c.budgetCents() != null) {
-            assertTrue(cost <= c.budgetCents(), ctx + ": over budget");
+            assertTrue(basisCost <= c.budgetCents(), ctx + ": over budget");
         }
+        assertFunding(bf, route, ctx);
         if (c.deadline() != null && !route.steps().isEmpty()) {
             assertFalse(route.totals().finish().isAfter(c.deadline()), ctx + ": past deadline");
         }
@@ -74,6 +77,39 @@ final class RouteValidator {
         assertEquals(route.steps().size(), route.totals().units(), ctx + ": unit count");
         if (!route.steps().isEmpty()) {
             assertEquals(t, route.totals().finish().toEpochDay(), ctx + ": finish");
+        }
+    }
+
+    /**
+     * Per-step shares: no step gets more from a scheme than the scheme's amount for it, no scheme more than its
+     * route cap, and what the route's steps receive from each scheme is min(cap, sum of its amounts).
+     */
+    static void assertFunding(BruteForce bf, Route route, String ctx) {
+        for (Funding.Scheme scheme : bf.req.funding().schemes()) {
+            long sum = 0;
+            long shown = 0;
+            for (Step s : route.steps()) {
+                long amount = scheme.amountsCents().getOrDefault(s.unitId(), 0L);
+                sum += amount;
+                long share = s.funding().stream().filter(f -> f.schemeId().equals(scheme.id()))
+                        .mapToLong(Funding.Share::cents).sum();
+                assertTrue(share <= amount, ctx + ": " + scheme.id() + " pays " + s.unitId() + " beyond its amount");
+                shown += share;
+            }
+            long expected = scheme.routeCapCents() == null ? sum : Math.min(scheme.routeCapCents(), sum);
+            if (scheme.kind() == Funding.Kind.LOAN) {
+                assertTrue(shown <= expected, ctx + ": loan " + scheme.id() + " lends beyond its amounts or cap");
+            } else {
+                assertEquals(expected, shown, ctx + ": shares of " + scheme.id());
+            }
+        }
+        for (Step s : route.steps()) {
+            long funded = s.funding().stream().filter(f -> f.kind() != Funding.Kind.LOAN)
+                    .mapToLong(Funding.Share::cents).sum();
+            long lent = s.funding().stream().filter(f -> f.kind() == Funding.Kind.LOAN)
+                    .mapToLong(Funding.Share::cents).sum();
+            assertTrue(funded <= s.costCents(), ctx + ": " + s.unitId() + " funded beyond its price");
+            assertTrue(lent <= s.costCents() - funded, ctx + ": " + s.unitId() + " lent beyond what is left");
         }
     }
 
