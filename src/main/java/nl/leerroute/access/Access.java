@@ -155,6 +155,37 @@ public class Access {
         }
     }
 
+    /** The firm an employer acts for (the institution claim); refuses every other caller. */
+    public String requireEmployerFirm(Caller caller, String operation) {
+        requireRole(caller, operation, Role.EMPLOYER);
+        if (caller.institutionId() == null) {
+            throw AccessRefusedException.forbidden(operation + ": the account does not act for a firm");
+        }
+        return caller.institutionId();
+    }
+
+    /**
+     * Employers may only use a team of their own firm; a team of another firm is refused exactly like one
+     * that does not exist, so that team ids reveal nothing. Admins may use any team.
+     */
+    public void requireTeamOfFirm(Caller caller, String teamId, String operation) {
+        requireRole(caller, operation, Role.ADMIN, Role.EMPLOYER);
+        if (caller.has(Role.ADMIN)) {
+            return;
+        }
+        String firm = requireEmployerFirm(caller, operation);
+        if (graph.rows("MATCH (:Team {id: $id})-[:OF_FIRM]->(:Institution {id: $firm}) RETURN 1 AS one",
+                Map.of("id", String.valueOf(teamId), "firm", firm)).isEmpty()) {
+            throw AccessRefusedException.forbidden(operation + ": your firm has no team with id '" + teamId + "'");
+        }
+    }
+
+    /** An employer read what an employee shares with the firm: logged, so the employee sees it in their log. */
+    public void recordEmployerRead(Caller caller, String personId, String operation) {
+        log.record(caller, personId, operation, AccessLog.Action.READ,
+                new Grant("shared with employer " + caller.institutionId(), null));
+    }
+
     /** The provider of a learning unit, or null when there is no such unit. */
     String providerOf(String unitId) {
         if (unitId == null) {

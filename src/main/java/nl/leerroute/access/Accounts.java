@@ -22,7 +22,7 @@ public class Accounts {
     }
 
     private static final String RETURN = """
-            OPTIONAL MATCH (a)-[:IS]->(p:Person) OPTIONAL MATCH (a)-[:EDITS_FOR]->(i:Institution)
+            OPTIONAL MATCH (a)-[:IS]->(p:Person) OPTIONAL MATCH (a)-[:EDITS_FOR|REPRESENTS]->(i:Institution)
             RETURN a {.*, person: p.id, institution: i.id} AS n""";
 
     private final GraphReader graph;

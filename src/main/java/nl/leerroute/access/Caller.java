@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * Who sends the request: an account (the token's subject) with its roles, the person it is (workers)
- * and the institution it edits for (institution editors). {@link #ANONYMOUS} without a token.
+ * and the institution it edits for (institution editors) or the firm it acts for (employers).
+ * {@link #ANONYMOUS} without a token.
  */
 public record Caller(String accountId, String name, Set<Role> roles, String personId, String institutionId) {
 
@@ -32,7 +33,8 @@ public record Caller(String accountId, String name, Set<Role> roles, String pers
 
     /** The role recorded in the access log: the most powerful one the caller has. */
     public String mainRole() {
-        for (Role role : new Role[] {Role.ADMIN, Role.ADVISOR, Role.INSTITUTION_EDITOR, Role.WORKER}) {
+        for (Role role : new Role[] {Role.ADMIN, Role.ADVISOR, Role.INSTITUTION_EDITOR, Role.EMPLOYER,
+                Role.WORKER}) {
             if (roles.contains(role)) {
                 return role.name();
             }

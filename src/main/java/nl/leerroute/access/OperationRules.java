@@ -159,6 +159,23 @@ class OperationRules {
         rules.put("Query.certificateBadge", READ_PERSON);
         rules.put("Mutation.importOoapiCatalogue", request -> request.access.requireEditInstitution(request.caller,
                 request.string("input.institutionId"), request.operation));
+        // Employers act for one firm; per employee they see only what that employee shares with it (Teams).
+        rules.put("Query.transformationNeeds", PUBLIC);
+        for (String operation : new String[] {"Query.myEmployees", "Query.myTeams", "Mutation.createTeam"}) {
+            rules.put(operation, request -> request.access.requireEmployerFirm(request.caller, request.operation));
+        }
+        rules.put("Query.team", request -> request.access.requireTeamOfFirm(request.caller, request.string("id"),
+                request.operation));
+        for (String query : new String[] {"teamGap", "teamPlan"}) {
+            rules.put("Query." + query, request -> request.access.requireTeamOfFirm(request.caller,
+                    request.string("teamId"), request.operation));
+        }
+        rules.put("Mutation.updateTeam", request -> request.access.requireTeamOfFirm(request.caller,
+                request.string("input.id"), request.operation));
+        rules.put("Query.myEmployerConsents", WORKER_OWN);
+        for (String mutation : new String[] {"grantEmployerConsent", "withdrawEmployerConsent"}) {
+            rules.put("Mutation." + mutation, WORKER_OWN);
+        }
     }
 
     /** The rule for {@code Type.field} of Query or Mutation; empty: no rule, so refused. */

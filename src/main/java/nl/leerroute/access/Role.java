@@ -8,6 +8,11 @@ public enum Role {
     ADVISOR,
     /** Changes the units and outcomes of their own institution (named by the institution claim). */
     INSTITUTION_EDITOR,
+    /**
+     * Acts for one firm (named by the institution claim, an institution of kind COMPANY): sees its own
+     * teams and, per employee, only what that employee currently consents to share with the firm.
+     */
+    EMPLOYER,
     /** Everything. */
     ADMIN
 }

@@ -26,7 +26,8 @@ public class GraphSchema implements InitializingBean {
     public static final List<String> IDENTIFIED_LABELS = List.of("Place", "Region", "Institution", "Concept",
             "Competency", "LearningOutcome", "Programme", "Minor", "LearningUnit", "Certificate", "Role",
             "LabourMarketFigure", "Person", "Evidence", "SavedPlan", "SeedImport", "Synonym", "Account", "Consent",
-            "AccessLogEntry", "FundingScheme", "Skillslab");
+            "AccessLogEntry", "FundingScheme", "Skillslab", "TransformationRequirement", "Employment",
+            "EmployerConsent", "Team");
 
     public static final String FULL_TEXT_INDEX = "catalogue_text";
 

@@ -25,7 +25,7 @@ public class PersonalData {
     /** The person and the nodes that are only theirs, as {@code owned}. */
     static final String OWNED = """
             MATCH (p:Person {id: $id})
-            OPTIONAL MATCH (p)-[:HAS_EVIDENCE|SAVED_PLAN|GRANTED]->(mine)
+            OPTIONAL MATCH (p)-[:HAS_EVIDENCE|SAVED_PLAN|GRANTED|HAS_EMPLOYMENT]->(mine)
             OPTIONAL MATCH (about)-[:IS|ABOUT]->(p) WHERE about:Account OR about:AccessLogEntry
             WITH p, collect(DISTINCT mine) + collect(DISTINCT about) AS theirs
             WITH [p] + theirs AS owned

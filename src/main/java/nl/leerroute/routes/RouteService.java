@@ -148,27 +148,8 @@ public class RouteService {
             routes.add(plan.best());
         }
         routes.addAll(plan.alternatives());
-        for (RoutePlan.Route route : routes) {
-            for (RoutePlan.Step step : route.steps()) {
-                unitIds.add(step.unitId());
-                step.newlyCovers().forEach(o -> outcomeIds.add(o.outcomeId()));
-                step.pulledInBy().forEach(p -> {
-                    if (p.outcomeId() != null) {
-                        outcomeIds.add(p.outcomeId());
-                    }
-                    if (p.forUnitId() != null) {
-                        unitIds.add(p.forUnitId());
-                    }
-                });
-            }
-        }
+        mentioned(routes, plan.reasons(), unitIds, outcomeIds);
         plan.credits().forEach(c -> outcomeIds.add(c.outcomeId()));
-        plan.reasons().forEach(r -> {
-            if (r.outcomeId() != null) {
-                outcomeIds.add(r.outcomeId());
-            }
-            unitIds.addAll(r.unitIds());
-        });
         Map<String, LearningUnit> units = catalogue.unitsById(unitIds);
         Map<String, LearningOutcome> outcomes = catalogue.outcomesById(outcomeIds);
         Map<String, String> evidenceTitles = new HashMap<>();
@@ -196,16 +177,65 @@ public class RouteService {
                     EvidenceExplanations.credit(outcome.titleEn(), c.level(), c.neededLevel(),
                             outcome.shelfLifeYears(), items, titles, today, false));
         }).toList();
-        List<ReasonView> reasons = plan.reasons().stream().map(r -> new ReasonView(
-                r.outcomeId() == null ? null : outcomes.get(r.outcomeId()), r.outcomeId() == null ? null : r.level(),
-                r.code().name(), r.textNl(), r.textEn(), r.unitIds().stream().map(units::get).toList(),
-                r.shortByCents() == null ? null : euros(r.shortByCents()), r.lateByDays())).toList();
+        List<ReasonView> reasons = reasons(plan.reasons(), units, outcomes);
         List<OutcomeAtLevel> targetViews = targetList.stream()
                 .map(t -> new OutcomeAtLevel(outcomes.get(t.outcomeId()), t.minLevel())).toList();
         return new PlanView(label, plan.status(), best, alternatives, credits, plan.lowerBoundHours(), plan.gap(),
                 reasons, targetViews, explanation(plan, targetList, goalName.nl(),
                 Locale.forLanguageTag("nl-NL")), explanation(plan, targetList, goalName.en(), Locale.ENGLISH),
                 personFunding.funding().basis(), otherEligible, personFunding.notEligible());
+    }
+
+    /** The units and outcomes that routes and reasons mention, to load in one query each. */
+    private static void mentioned(List<RoutePlan.Route> routes, List<RoutePlan.Infeasibility> reasons,
+            Set<String> unitIds, Set<String> outcomeIds) {
+        for (RoutePlan.Route route : routes) {
+            for (RoutePlan.Step step : route.steps()) {
+                unitIds.add(step.unitId());
+                step.newlyCovers().forEach(o -> outcomeIds.add(o.outcomeId()));
+                step.pulledInBy().forEach(p -> {
+                    if (p.outcomeId() != null) {
+                        outcomeIds.add(p.outcomeId());
+                    }
+                    if (p.forUnitId() != null) {
+                        unitIds.add(p.forUnitId());
+                    }
+                });
+            }
+        }
+        reasons.forEach(r -> {
+            if (r.outcomeId() != null) {
+                outcomeIds.add(r.outcomeId());
+            }
+            unitIds.addAll(r.unitIds());
+        });
+    }
+
+    /** Views of routes planned elsewhere (the member routes of a team plan), in the same order. */
+    public List<RouteView> views(List<RoutePlan.Route> routes) {
+        Set<String> unitIds = new LinkedHashSet<>();
+        Set<String> outcomeIds = new LinkedHashSet<>();
+        mentioned(routes, List.of(), unitIds, outcomeIds);
+        Map<String, LearningUnit> units = catalogue.unitsById(unitIds);
+        Map<String, LearningOutcome> outcomes = catalogue.outcomesById(outcomeIds);
+        // no person's funding here: a team plan is priced gross, as the firm books it
+        return routes.stream().map(r -> route(r, units, outcomes, Map.of())).toList();
+    }
+
+    /** Views of the planner's reasons why no route exists. */
+    public List<ReasonView> reasons(List<RoutePlan.Infeasibility> reasons) {
+        Set<String> unitIds = new LinkedHashSet<>();
+        Set<String> outcomeIds = new LinkedHashSet<>();
+        mentioned(List.of(), reasons, unitIds, outcomeIds);
+        return reasons(reasons, catalogue.unitsById(unitIds), catalogue.outcomesById(outcomeIds));
+    }
+
+    private static List<ReasonView> reasons(List<RoutePlan.Infeasibility> reasons, Map<String, LearningUnit> units,
+            Map<String, LearningOutcome> outcomes) {
+        return reasons.stream().map(r -> new ReasonView(
+                r.outcomeId() == null ? null : outcomes.get(r.outcomeId()), r.outcomeId() == null ? null : r.level(),
+                r.code().name(), r.textNl(), r.textEn(), r.unitIds().stream().map(units::get).toList(),
+                r.shortByCents() == null ? null : euros(r.shortByCents()), r.lateByDays())).toList();
     }
 
     private static RouteView route(RoutePlan.Route route, Map<String, LearningUnit> units,
@@ -249,7 +279,7 @@ public class RouteService {
         return new OutcomeAtLevel(outcomes.get(o.outcomeId()), o.level());
     }
 
-    static double euros(long cents) {
+    public static double euros(long cents) {
         return BigDecimal.valueOf(cents).movePointLeft(2).setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
 

@@ -317,11 +317,44 @@ final class SeedParser {
                 if (role.equals("WORKER") != (ctx.row.get("person") != null)) {
                     ctx.problem("person", "is required for role WORKER and only for it");
                 }
-                if (role.equals("INSTITUTION_EDITOR") != (ctx.row.get("institution") != null)) {
-                    ctx.problem("institution", "is required for role INSTITUTION_EDITOR and only for it");
+                boolean forInstitution = role.equals("INSTITUTION_EDITOR") || role.equals("EMPLOYER");
+                if (forInstitution != (ctx.row.get("institution") != null)) {
+                    ctx.problem("institution", "is required for roles INSTITUTION_EDITOR and EMPLOYER and only "
+                            + "for them");
+                }
+                if (role.equals("EMPLOYER") && ctx.row.get("institution") != null) {
+                    requireCompany(ctx, "institution");
+                    // an employer represents its firm; it must never look like an editor of the catalogue
+                    relationships.replaceAll(r -> r.fromId().equals(ctx.id) && r.type().equals("EDITS_FOR")
+                            ? new RelationshipRecord(r.fromLabel(), r.fromId(), "REPRESENTS", r.toLabel(), r.toId(),
+                                    r.properties()) : r);
                 }
                 if (p.get("passwordHash") instanceof String hash && !hash.startsWith("{bcrypt}$2")) {
                     ctx.problem("password_hash", "must be a {bcrypt} hash; plain passwords are never stored");
+                }
+            }
+            case "requirement" -> {
+                range(ctx, p, "level", "level", 1, 8);
+                positive(ctx, p, "people", "people");
+            }
+            case "employment" -> requireCompany(ctx, "employer");
+            case "employerconsent" -> {
+                requireCompany(ctx, "employer");
+                if (p.get("shares") instanceof List<?> shares) {
+                    for (Object share : shares) {
+                        if (!SeedSchema.EMPLOYER_SHARES.contains(share)) {
+                            ctx.problem("shares", "'" + share + "' is not one of "
+                                    + new java.util.TreeSet<>(SeedSchema.EMPLOYER_SHARES));
+                        }
+                    }
+                    if (!shares.contains("CREDITS")) {
+                        ctx.problem("shares", "must include CREDITS (claims alone say nothing an employer can "
+                                + "plan with)");
+                    }
+                }
+                if (p.get("grantedOn") instanceof LocalDate granted && p.get("until") instanceof LocalDate until
+                        && until.isBefore(granted)) {
+                    ctx.problem("until", "is before 'granted_on' (" + granted + ")");
                 }
             }
             case "funding" -> fundingRules(ctx, p);
@@ -340,6 +373,15 @@ final class SeedParser {
             }
             default -> {
             }
+        }
+    }
+
+    /** Employers are firms: an institution of kind COMPANY. */
+    private void requireCompany(Ctx ctx, String field) {
+        Row firm = index.get("institution").get(ctx.row.get(field));
+        if (firm != null && !"COMPANY".equals(firm.get("kind"))) {
+            ctx.problem(field, "'" + ctx.row.get(field) + "' is a " + firm.get("kind") + ", an employer must be an "
+                    + "institution of kind COMPANY");
         }
     }
 

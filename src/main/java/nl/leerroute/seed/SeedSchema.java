@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The seed format, version 3 (version 2 plus {@code funding.csv}, {@code skillslabs.csv} and the people's
- * employment columns), as data: which files exist, their columns, how each column is
- * checked and what it becomes in the graph. {@code graph-seed/README.md} documents the same.
+ * The seed format, version 3 (version 2 plus {@code funding.csv}, {@code skillslabs.csv}, the people's
+ * employment columns, and the employer files {@code transformation_requirements.csv},
+ * {@code employments.csv}, {@code employer_consents.csv}), as data: which files exist, their columns, how
+ * each column is checked and what it becomes in the graph. {@code graph-seed/README.md} documents the same.
  */
 final class SeedSchema {
 
@@ -316,7 +317,7 @@ final class SeedSchema {
             new FileSpec("accounts.csv", "account", List.of("Account"), "id", List.of("id"), columns(
                     id(), new Property("username", "username", ValueType.ID, true, Set.of()),
                     text("password_hash", "passwordHash", true), text("display_name", "displayName", true),
-                    oneOf("role", "role", true, "WORKER", "ADVISOR", "INSTITUTION_EDITOR", "ADMIN"),
+                    oneOf("role", "role", true, "WORKER", "ADVISOR", "INSTITUTION_EDITOR", "ADMIN", "EMPLOYER"),
                     ref("person", "IS", false, "person"),
                     ref("institution", "EDITS_FOR", false, "institution"), provenance())),
             new FileSpec("consents.csv", "consent", List.of("Consent"), "id", List.of("id"), columns(
@@ -351,10 +352,29 @@ final class SeedSchema {
                     new ReferenceList("didactic_competencies", "DEVELOPS", List.of("competency"), null, true),
                     new ReferenceList("didactic_work_forms", "USES_WORK_FORM", List.of("framework"), "WORK_FORM",
                             true),
-                    aspectColumns(), provenance())));
+                    aspectColumns(), provenance())),
+            new FileSpec("transformation_requirements.csv", "requirement", List.of("TransformationRequirement"), null,
+                    List.of("transformation", "maturity_level", "outcome"), columns(
+                    new Reference("transformation", "FOR_TRANSFORMATION", List.of("framework"), "TRANSFORMATION", true),
+                    new Reference("maturity_level", "AT_MATURITY_LEVEL", List.of("framework"), "MATURITY_LEVEL", true),
+                    ref("outcome", "NEEDS", true, "outcome"), integer("level", "level", true),
+                    integer("people", "people", true), provenance())),
+            new FileSpec("employments.csv", "employment", List.of("Employment"), "id", List.of("id"), columns(
+                    id(), new Reference("person", "HAS_EMPLOYMENT", List.of("person"), null, true),
+                    ref("employer", "AT_EMPLOYER", true, "institution"), text("job_title", "jobTitle", false),
+                    date("since", "since", false), provenance())),
+            new FileSpec("employer_consents.csv", "employerconsent", List.of("EmployerConsent"), "id", List.of("id"),
+                    columns(id(), new Reference("person", "GRANTED", List.of("person"), null, true),
+                    ref("employer", "TO_EMPLOYER", true, "institution"),
+                    new Property("shares", "shares", ValueType.TEXT_LIST, true, Set.of()),
+                    text("purpose", "purpose", true), date("granted_on", "grantedOn", true),
+                    date("until", "until", true), date("withdrawn_on", "withdrawnOn", false), provenance())));
+
+    /** What an employee may share with their employer: credited outcomes (required) and claims. */
+    static final Set<String> EMPLOYER_SHARES = Set.of("CREDITS", "CLAIMS");
 
     /** Relationships whose direction is from the referenced record to this one. */
-    static final Set<String> INCOMING = Set.of("HAS_EVIDENCE", "GRANTED");
+    static final Set<String> INCOMING = Set.of("HAS_EVIDENCE", "GRANTED", "HAS_EMPLOYMENT");
 
     static FileSpec spec(String kind) {
         return FILES.stream().filter(f -> f.kind().equals(kind)).findFirst().orElseThrow();

@@ -6,6 +6,8 @@ import static nl.leerroute.access.AccessMatrixIntegrationTest.As.ADVISOR_WITHOUT
 import static nl.leerroute.access.AccessMatrixIntegrationTest.As.ANONYMOUS;
 import static nl.leerroute.access.AccessMatrixIntegrationTest.As.EDITOR_OTHER_INSTITUTION;
 import static nl.leerroute.access.AccessMatrixIntegrationTest.As.EDITOR_OWN_INSTITUTION;
+import static nl.leerroute.access.AccessMatrixIntegrationTest.As.EMPLOYER_OTHER_FIRM;
+import static nl.leerroute.access.AccessMatrixIntegrationTest.As.EMPLOYER_OWN_FIRM;
 import static nl.leerroute.access.AccessMatrixIntegrationTest.As.WORKER_OTHER;
 import static nl.leerroute.access.AccessMatrixIntegrationTest.As.WORKER_SELF;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +57,10 @@ class AccessMatrixIntegrationTest {
         ADVISOR_WITHOUT_CONSENT("advisor.demir"),
         EDITOR_OWN_INSTITUTION("editor.hanze"),
         EDITOR_OTHER_INSTITUTION("editor.firda"),
+        /** Acts for Noordtech, whose team the employer rows use. */
+        EMPLOYER_OWN_FIRM("employer.noordtech"),
+        /** Acts for Waddenmetaal: must never see Noordtech's team. */
+        EMPLOYER_OTHER_FIRM("employer.waddenmetaal"),
         ADMIN("admin");
 
         final String username;
@@ -244,7 +250,45 @@ class AccessMatrixIntegrationTest {
                 + "\"cert-mbo-plc\") { complete } }", Map::of, MARCO_AND_HIS_ADVISOR));
         rows.add(new Row("importOoapiCatalogue", "mutation { importOoapiCatalogue(input: {institutionId: \"hanze\", "
                 + "document: \"{}\", dryRun: true}) { errors { path } } }", Map::of, HANZE));
+        employers(rows);
         return rows;
+    }
+
+    /** Employer operations: a team of Noordtech's is for Noordtech's employer (and an admin) only. */
+    private void employers(List<Row> rows) {
+        Set<As> employers = EnumSet.of(EMPLOYER_OWN_FIRM, EMPLOYER_OTHER_FIRM);
+        Set<As> noordtech = EnumSet.of(EMPLOYER_OWN_FIRM, ADMIN);
+        rows.add(new Row("transformationNeeds", "{ transformationNeeds(transformationIds: [\"tr-digital-factory\"], "
+                + "maturityLevelId: \"mat-1-starter\") { level } }", Map::of, EVERYONE));
+        rows.add(new Row("myEmployees", "{ myEmployees { personId } }", Map::of, employers));
+        rows.add(new Row("myTeams", "{ myTeams { id } }", Map::of, employers));
+        rows.add(new Row("createTeam", "mutation { createTeam(input: {name: \" \", memberIds: [], transformationIds: "
+                + "[], maturityLevelId: \"x\"}) { errors { field } } }", Map::of, employers));
+        rows.add(new Row("team", "query($id: ID!) { team(id: $id) { name } }", this::throwawayTeam, noordtech));
+        rows.add(new Row("updateTeam", "mutation($id: ID!) { updateTeam(input: {id: $id, name: \" \"}) "
+                + "{ errors { field } } }", this::throwawayTeam, noordtech));
+        rows.add(new Row("teamGap", "query($id: ID!) { teamGap(teamId: $id) { needs { credited } } }",
+                this::throwawayTeam, noordtech));
+        rows.add(new Row("teamPlan", "query($id: ID!) { teamPlan(teamId: $id) { status } }", this::throwawayTeam,
+                noordtech));
+        rows.add(new Row("myEmployerConsents", "{ myEmployerConsents { id } }", Map::of, WORKERS));
+        rows.add(new Row("grantEmployerConsent", "mutation { grantEmployerConsent(input: {employerId: "
+                + "\"firm-noordtech\", shares: [], purpose: \" \", until: \"2000-01-01\"}) { errors { field } } }",
+                Map::of, WORKERS));
+        rows.add(new Row("withdrawEmployerConsent", "mutation { withdrawEmployerConsent(input: {consentId: "
+                + "\"matrix-none\"}) { errors { field } } }", Map::of, WORKERS));
+    }
+
+    /** A one-member team of Noordtech's with a small goal, so that planning it is quick. */
+    private Map<String, Object> throwawayTeam() {
+        String id = "matrix-team-" + throwaway.incrementAndGet();
+        driver.executableQuery("""
+                MATCH (f:Institution {id: 'firm-noordtech'}), (p:Person {id: 'p-geeske-oefenga'}),
+                      (t:Transformation {id: 'tr-sustainable-factory'}), (m:MaturityLevel {id: 'mat-1-starter'})
+                CREATE (f)<-[:OF_FIRM]-(team:Team {id: $id, name: 'x', origin: 'api'})-[:HAS_MEMBER]->(p),
+                       (team)-[:AIMS_AT]->(t), (team)-[:AT_TARGET_LEVEL]->(m)
+                """).withParameters(Map.of("id", id)).execute();
+        return Map.of("id", id);
     }
 
     /** Public operations that read no person's data. */
