@@ -1,10 +1,10 @@
 // The GraphQL operations the page uses (as published in frontend-schema/operations) and the HTTP calls.
 const ROUTE_PARTS = `fragment RouteParts on Route {
-  totalHours totalCostEur unitCount finish optimal
+  totalHours totalCostEur totalNetCostEur totalToPersonEur unitCount finish optimal
   steps {
-    start finish hours costEur
-    learningUnit { id kind titleNl titleEn mode language place { name } provider { name } }
-    newlyCovers { level outcome { id titleNl titleEn } }
+    start finish hours costEur netCostEur toPersonEur funding { nameNl nameEn kind amountEur }
+    learningUnit { id kind titleNl titleEn mode language place { name } provider { id name } }
+    newlyCovers { level outcome { id titleNl titleEn competency { id nameNl nameEn } } }
     pulledInBy { kind description target outcome { id titleNl } forUnit { id titleNl } }
   }
 }`;
@@ -15,8 +15,9 @@ export const Q = {
   profile: `query ClientProfile($personId: ID!) {
   person(id: $personId) {
     id name birthYear education yearsOfWork currentRole place { name province }
+    goals { __typename ... on Role { id } ... on Certificate { id } ... on Programme { id } }
     evidence { id kind title status validatedBy validationMethod validatedOn from to description
-      asserts { level outcome { id titleNl shelfLifeYears } } }
+      asserts { level outcome { id titleNl titleEn shelfLifeYears } } }
   }
 }`,
   tShape: `query MyTShape($personId: ID!) {
@@ -29,7 +30,7 @@ export const Q = {
   claims: `query ClaimsToReview($personId: ID, $first: Int, $after: String) {
   evidenceToReview(personId: $personId, first: $first, after: $after) {
     edges { cursor node { id kind title description from to claimedOn source explanationNl
-      person { id name } asserts { level outcome { id titleNl eqfLevel } } } }
+      person { id name } asserts { level outcome { id titleNl titleEn eqfLevel } } } }
     pageInfo { hasNextPage endCursor }
   }
 }`,
@@ -41,12 +42,15 @@ export const Q = {
 }`,
   targets: `query Targets { roles { id nameNl nameEn } certificates { id nameNl nameEn } }`,
   programmes: `query Programmes { programmes { id nameNl nameEn institution { name } } }`,
-  plan: `query PlanMyRoute($personId: ID!, $target: TargetInput!, $constraints: ConstraintsInput) {
-  planRoute(input: {personId: $personId, target: $target, constraints: $constraints, alternatives: 2}) {
-    status lowerBoundHours gap explanationNl explanationEn
+  plan: `query PlanMyRoute($personId: ID!, $target: TargetInput!, $constraints: ConstraintsInput,
+    $budgetApplies: CostBasis = GROSS) {
+  planRoute(input: {personId: $personId, target: $target, constraints: $constraints, alternatives: 2,
+      budgetApplies: $budgetApplies}) {
+    status lowerBoundHours gap explanationNl explanationEn budgetApplies
     best { ...RouteParts }
     alternatives { ...RouteParts }
-    credits { level neededLevel evidenceTitles usedFor explanationNl explanationEn outcome { id titleNl titleEn } }
+    credits { level neededLevel evidenceTitles usedFor explanationNl explanationEn
+      outcome { id titleNl titleEn competency { id nameNl nameEn } } }
     infeasibility { code textNl textEn shortByEur lateByDays outcome { id titleNl } units { id titleNl } }
   }
 }
@@ -58,25 +62,66 @@ ${ROUTE_PARTS}`,
   }
 }`,
   savedPlans: `query ClientPlans($personId: ID!) {
-  savedPlans(personId: $personId) { id version name savedAt status totalHours totalCostEur finish learningUnits { id titleNl } }
+  savedPlans(personId: $personId) { id version name savedAt status totalHours totalCostEur finish requestJson learningUnits { id titleNl titleEn } }
 }`,
-  nextSteps: `query WhatNext($personId: ID!) {
-  nextSteps(personId: $personId, first: 3) {
-    goal { __typename ... on Role { id nameNl } ... on Certificate { id nameNl } ... on Programme { id nameNl } }
-    status explanationNl explanationEn
-    steps { start finish hours learningUnit { id titleNl provider { name } } }
+  updatePlan: `mutation RenameClientPlan($input: UpdatePlanInput!) {
+  updatePlan(input: $input) {
+    savedPlan { id version name status totalHours totalCostEur finish learningUnits { id titleNl } }
+    errors { __typename field message ... on VersionConflict { currentVersion } }
   }
 }`,
-  covering: `query ModulesCoveringOutcome($outcomeId: ID!, $minLevel: Int) {
-  modulesCoveringOutcome(outcomeId: $outcomeId, minLevel: $minLevel, first: 50) {
-    edges { node { level learningUnit { id titleNl hours costEur mode language startMoments place { name } provider { id name } } } }
+  compare: `query CompareWhatIf($inputs: [PlanRouteInput!]!) {
+  compareRoutes(inputs: $inputs) {
+    label status explanationNl explanationEn
+    best { totalHours totalCostEur totalToPersonEur unitCount finish }
+    infeasibility { code textNl textEn shortByEur lateByDays }
+  }
+}`,
+  outcomes: `query OutcomePage($after: String) {
+  learningOutcomes(first: 100, after: $after) {
+    edges { node { id titleNl titleEn eqfLevel competency { id nameNl nameEn } } }
     pageInfo { hasNextPage endCursor }
   }
 }`,
-  uncovered: `query UncoveredOutcomes {
-  uncoveredOutcomes(first: 50) {
+  places: `query Places { places { name province } }`,
+  myConsents: `query MyConsents {
+  myConsents { id purpose grantedOn until withdrawnOn status advisor { id name } }
+}`,
+  grantConsent: `mutation GrantConsent($input: GrantConsentInput!) {
+  grantConsent(input: $input) { consent { id purpose until status advisor { id name } } errors { __typename field message } }
+}`,
+  withdrawConsent: `mutation WithdrawConsent($input: WithdrawConsentInput!) {
+  withdrawConsent(input: $input) { consent { id status withdrawnOn } errors { __typename field message } }
+}`,
+  suggest: `query SuggestOutcomes($text: String!, $language: Language) {
+  suggestOutcomes(text: $text, language: $language, first: 8) {
+    outcome { id titleNl titleEn eqfLevel competency { id nameNl nameEn } }
+    score matchedWords explanation(language: $language)
+  }
+}`,
+  accept: `mutation AcceptSuggestions($input: AcceptSuggestionsInput!) {
+  acceptSuggestions(input: $input) {
+    evidence { id status title asserts { level outcome { id titleNl } } }
+    errors { __typename field message }
+  }
+}`,
+  nextSteps: `query WhatNext($personId: ID!) {
+  nextSteps(personId: $personId, first: 3) {
+    goal { __typename ... on Role { id nameNl nameEn } ... on Certificate { id nameNl nameEn } ... on Programme { id nameNl } }
+    status explanationNl explanationEn
+    steps { start finish hours learningUnit { id titleNl titleEn provider { name } } }
+  }
+}`,
+  covering: `query ModulesCoveringOutcome($outcomeId: ID!, $minLevel: Int, $after: String) {
+  modulesCoveringOutcome(outcomeId: $outcomeId, minLevel: $minLevel, first: 50, after: $after) {
+    edges { node { level learningUnit { id titleNl titleEn hours costEur mode language startMoments place { name } provider { id name } } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+  uncovered: `query UncoveredOutcomes($after: String) {
+  uncoveredOutcomes(first: 50, after: $after) {
     edges { node { outcome { id titleNl titleEn } requiredLevel highestTaughtLevel
-      requiredBy { level requirer { __typename ... on Role { id nameNl } ... on Certificate { id nameNl } ... on Programme { id nameNl } } } } }
+      requiredBy { level requirer { __typename ... on Role { id nameNl nameEn } ... on Certificate { id nameNl nameEn } ... on Programme { id nameNl } } } } }
     pageInfo { hasNextPage endCursor }
   }
 }`,

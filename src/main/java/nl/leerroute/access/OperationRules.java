@@ -153,6 +153,12 @@ class OperationRules {
         for (String mutation : new String[] {"grantConsent", "withdrawConsent", "eraseMe"}) {
             rules.put("Mutation." + mutation, WORKER_OWN);
         }
+        // standards (issue 10): the ESCO lookup is catalogue; a badge is the person's data; an import is the
+        // institution's catalogue, so its editors (or an admin) may run it
+        rules.put("Query.escoConcept", PUBLIC);
+        rules.put("Query.certificateBadge", READ_PERSON);
+        rules.put("Mutation.importOoapiCatalogue", request -> request.access.requireEditInstitution(request.caller,
+                request.string("input.institutionId"), request.operation));
         // Employers act for one firm; per employee they see only what that employee shares with it (Teams).
         rules.put("Query.transformationNeeds", PUBLIC);
         for (String operation : new String[] {"Query.myEmployees", "Query.myTeams", "Mutation.createTeam"}) {

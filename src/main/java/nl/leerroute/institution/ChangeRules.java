@@ -17,7 +17,7 @@ import nl.leerroute.institution.InputError.InvalidValue;
  * The rules a complete unit or outcome must satisfy on its own, the same as the seed importer's
  * (graph-seed/README.md); whether references exist is checked against the graph by {@link CatalogueEditor}.
  */
-final class ChangeRules {
+public final class ChangeRules {
 
     static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]+");
     static final Set<String> UNIT_KINDS = Set.of("MODULE", "TRAINING", "SKILLSLAB", "ONLINE_COURSE", "ASSESSMENT");
@@ -28,7 +28,7 @@ final class ChangeRules {
     private ChangeRules() {
     }
 
-    static List<InputError> unit(UnitInput unit) {
+    public static List<InputError> unit(UnitInput unit) {
         List<InputError> errors = new ArrayList<>();
         id(unit.id(), errors);
         oneOf("kind", unit.kind(), UNIT_KINDS, errors);
@@ -63,7 +63,7 @@ final class ChangeRules {
         return errors;
     }
 
-    static List<InputError> outcome(OutcomeInput outcome) {
+    public static List<InputError> outcome(OutcomeInput outcome) {
         List<InputError> errors = new ArrayList<>();
         id(outcome.id(), errors);
         text("titleNl", outcome.titleNl(), errors);

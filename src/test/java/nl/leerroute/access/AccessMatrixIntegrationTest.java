@@ -244,6 +244,12 @@ class AccessMatrixIntegrationTest {
                 EnumSet.of(ADVISOR_WITH_CONSENT, ADMIN)));
         rows.add(new Row("updatePlan", "mutation($id: ID!) { updatePlan(input: {planId: $id, expectedVersion: 999, "
                 + "name: \"x\"}) { errors { field } } }", this::throwawayPlan, MARCO_AND_HIS_ADVISOR));
+        rows.add(new Row("escoConcept", "{ escoConcept(uri: \"http://data.europa.eu/esco/skill/x\") { uri } }",
+                Map::of, EVERYONE));
+        rows.add(new Row("certificateBadge", "{ certificateBadge(personId: \"" + MARCO + "\", certificateId: "
+                + "\"cert-mbo-plc\") { complete } }", Map::of, MARCO_AND_HIS_ADVISOR));
+        rows.add(new Row("importOoapiCatalogue", "mutation { importOoapiCatalogue(input: {institutionId: \"hanze\", "
+                + "document: \"{}\", dryRun: true}) { errors { path } } }", Map::of, HANZE));
         employers(rows);
         return rows;
     }

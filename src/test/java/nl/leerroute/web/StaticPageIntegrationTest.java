@@ -6,13 +6,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import graphql.parser.Parser;
+import graphql.validation.Validator;
 import nl.leerroute.LeerrouteIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.graphql.execution.GraphQlSource;
 
 /**
  * The web page is served to anonymous visitors by Leerroute itself and loads nothing from the
@@ -26,8 +32,14 @@ class StaticPageIntegrationTest {
     static final Pattern URL = Pattern.compile("https?://[^\\s'\"`)]+");
     static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
 
+    /** A GraphQL document in api.js: a template literal that starts with an operation or a fragment. */
+    static final Pattern DOCUMENT = Pattern.compile("`((?:query|mutation|fragment) [^`]*)`");
+
     @Value("${local.server.port}")
     int port;
+
+    @Autowired
+    GraphQlSource graphQlSource;
 
     private HttpResponse<String> get(String path) throws Exception {
         return HttpClient.newHttpClient().send(
@@ -57,6 +69,33 @@ class StaticPageIntegrationTest {
                 assertThat(urls.group()).as("URL in " + file).isEqualTo(SVG_NAMESPACE);
             }
             assertThat(response.body()).as(file).doesNotContainIgnoringCase("//cdn").doesNotContain("@import url");
+        }
+    }
+
+    /**
+     * Every operation the page (as served) sends is valid against the schema as served (a renamed field breaks
+     * this test, not the page in front of a client); the fragment is spliced in as the page does.
+     */
+    @Test
+    void shouldSendOnlyOperationsThatAreValidAgainstTheServedSchema() throws Exception {
+        String api = get("/api.js").body();
+        List<String> documents = new ArrayList<>();
+        String fragment = null;
+        Matcher m = DOCUMENT.matcher(api);
+        while (m.find()) {
+            if (m.group(1).startsWith("fragment")) {
+                fragment = m.group(1);
+            } else {
+                documents.add(m.group(1));
+            }
+        }
+        assertThat(fragment).as("the RouteParts fragment in api.js").isNotNull();
+        assertThat(documents).hasSizeGreaterThan(20);
+        for (String document : documents) {
+            String full = document.replace("${ROUTE_PARTS}", fragment);
+            assertThat(full).doesNotContain("${");
+            assertThat(new Validator().validateDocument(graphQlSource.schema(), Parser.parse(full), Locale.ENGLISH))
+                    .as("validation errors in %s", full.lines().findFirst().orElse(full)).isEmpty();
         }
     }
 }
