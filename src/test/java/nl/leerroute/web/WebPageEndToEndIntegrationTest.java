@@ -10,19 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import nl.leerroute.LeerrouteIntegrationTest;
-import nl.leerroute.SignedIn;
-import nl.leerroute.database.GraphReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.neo4j.driver.Driver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
@@ -33,9 +24,7 @@ import org.springframework.beans.factory.annotation.Value;
  * Every main view passes axe-core without serious or critical violations. The route page is kept as
  * target/e2e/route-page.png. One browser for the whole class.
  */
-@LeerrouteIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebPageEndToEndIntegrationTest {
+class WebPageEndToEndIntegrationTest extends BrowserIntegrationTest {
 
     static final String HENK = "p-henk-bakker";
     static final String ROLE = "role-robot-cell-operator";
@@ -50,40 +39,9 @@ class WebPageEndToEndIntegrationTest {
               }
             }""";
 
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    SignedIn signedIn;
-
-    @Autowired
-    Driver neo4j;
-
-    @Autowired
-    GraphReader graph;
-
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() throws Exception {
-        Browser.assumeInstalled();
-        browser = new Browser(port, graph);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void removeWhatTheTestsSaved() {
-        if (browser != null) {
-            browser.awaitNoMoreQueries();
-        }
-        neo4j.executableQuery("MATCH (n) WHERE n.origin = 'api' AND (n:SavedPlan OR n:AccessLogEntry) DETACH DELETE n")
-                .execute();
+    @Override
+    String cleanUpQuery() {
+        return "MATCH (n) WHERE n.origin = 'api' AND (n:SavedPlan OR n:AccessLogEntry) DETACH DELETE n";
     }
 
     @SuppressWarnings("unchecked")

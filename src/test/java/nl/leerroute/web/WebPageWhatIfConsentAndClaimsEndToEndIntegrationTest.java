@@ -6,19 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-import nl.leerroute.LeerrouteIntegrationTest;
-import nl.leerroute.SignedIn;
-import nl.leerroute.database.GraphReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.neo4j.driver.Driver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
@@ -28,9 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
  * paragraph of free text turned into a claim that makes the route shorter, and a capped list paged.
  * One browser for the class.
  */
-@LeerrouteIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebPageWhatIfConsentAndClaimsEndToEndIntegrationTest {
+class WebPageWhatIfConsentAndClaimsEndToEndIntegrationTest extends BrowserIntegrationTest {
 
     static final String HENK = "p-henk-bakker";
     static final String MARCO = "p-marco-dijkstra";
@@ -38,42 +27,12 @@ class WebPageWhatIfConsentAndClaimsEndToEndIntegrationTest {
     static final String CLAIM_TEXT = "Ik werk volgens lean, verbeter continu de lijn met het team en zoek bij "
             + "storingen de grondoorzaak met een oorzaakanalyse (5x waarom).";
 
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    SignedIn signedIn;
-
-    @Autowired
-    Driver neo4j;
-
-    @Autowired
-    GraphReader graph;
-
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() throws Exception {
-        Browser.assumeInstalled();
-        browser = new Browser(port, graph);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void removeWhatTheTestsMade() {
-        if (browser != null) {
-            browser.awaitNoMoreQueries();
-        }
-        neo4j.executableQuery("""
+    @Override
+    String cleanUpQuery() {
+        return """
                 MATCH (n) WHERE n.origin = 'api' AND (n:SavedPlan OR n:AccessLogEntry
                   OR ((n:Consent OR n:Evidence) AND (n.purpose STARTS WITH 'E2E' OR n.title STARTS WITH 'E2E')))
-                DETACH DELETE n""").execute();
+                DETACH DELETE n""";
     }
 
     @SuppressWarnings("unchecked")
