@@ -31,6 +31,7 @@ public class SignedIn {
             null);
 
     static final Duration TEST_TOKEN_TTL = Duration.ofHours(12);
+    static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
 
     private final Environment environment;
     private final DemoTokens tokens;
@@ -69,8 +70,10 @@ public class SignedIn {
         if (port == null) {
             throw new IllegalStateException("as(...) needs a test on a running server (RANDOM_PORT)");
         }
-        return HttpGraphQlTester.create(WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port + "/graphql").build());
+        // A cold first call (an import, a team plan up to its own time limit) on a loaded two-core
+        // machine can take longer than the testers' default of 5 s.
+        return HttpGraphQlTester.builder(WebTestClient.bindToServer().responseTimeout(RESPONSE_TIMEOUT)
+                .baseUrl("http://127.0.0.1:" + port + "/graphql")).responseTimeout(RESPONSE_TIMEOUT).build();
     }
 
     /** Imported by {@link LeerrouteIntegrationTest}: the ADMIN default and the {@link SignedIn} bean. */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +54,6 @@ class EmployerIntegrationTest {
         }
     }
 
-    /** Signed in, with time for a team plan (up to its own time limit) on a cold JVM. */
-    private GraphQlTester as(String username) {
-        return signedIn.as(username).mutate().webTestClient(client -> client.responseTimeout(Duration.ofSeconds(60)))
-                .responseTimeout(Duration.ofSeconds(60)).build();
-    }
-
     private static List<ErrorType> refusals(GraphQlTester.Response response) {
         List<ErrorType> types = new ArrayList<>();
         response.errors().satisfy(errors -> errors.forEach(e -> {
@@ -72,7 +65,7 @@ class EmployerIntegrationTest {
     }
 
     private String createTeam(String username, List<String> members, List<String> transformations, String level) {
-        GraphQlTester.Response response = as(username).document(operation("employer", "CreateTeam"))
+        GraphQlTester.Response response = signedIn.as(username).document(operation("employer", "CreateTeam"))
                 .variable("input", Map.of("name", "Slimme producten", "memberIds", members, "transformationIds",
                         transformations, "maturityLevelId", level)).execute();
         response.path("createTeam.errors").entityList(Object.class).hasSize(0);
@@ -81,17 +74,17 @@ class EmployerIntegrationTest {
 
     @Test
     void shouldListOnlyTheEmployeesWhoShareWithTheFirm() {
-        List<String> listed = as(EMPLOYER).document(operation("employer", "MyEmployees")).execute()
+        List<String> listed = signedIn.as(EMPLOYER).document(operation("employer", "MyEmployees")).execute()
                 .path("myEmployees[*].personId").entityList(String.class).get();
         assertThat(listed).containsExactlyInAnyOrderElementsOf(SHARING).doesNotContainAnyElementsOf(NOT_SHARING)
                 .doesNotContain("p-rinse-schijnsma", "p-marco-dijkstra");
-        assertThat(as(EMPLOYER).document("{ people(first: 50) { edges { node { id } } } }").execute()
+        assertThat(signedIn.as(EMPLOYER).document("{ people(first: 50) { edges { node { id } } } }").execute()
                 .path("people.edges").entityList(Object.class).get()).as("an employer reads no Person").isEmpty();
     }
 
     @Test
     void shouldRefuseAMemberWhoDoesNotShareExactlyLikeAStranger() {
-        GraphQlTester.Response response = as(EMPLOYER).document(operation("employer", "CreateTeam"))
+        GraphQlTester.Response response = signedIn.as(EMPLOYER).document(operation("employer", "CreateTeam"))
                 .variable("input", Map.of("name", "x", "memberIds", List.of("p-ytsje-testema", "p-durk-probeersma",
                         "p-rinse-schijnsma"), "transformationIds", List.of("tr-smart-products", "tr-nonsense"),
                         "maturityLevelId", "mat-9"))
@@ -111,7 +104,7 @@ class EmployerIntegrationTest {
     void shouldCountCreditedClaimedAndLackingPerNeedForTheTeam() {
         String team = createTeam(EMPLOYER, SHARING, List.of("tr-smart-products", "tr-digital-factory"),
                 "mat-3-koploper");
-        GraphQlTester.Response gap = as(EMPLOYER).document(operation("employer", "TeamGap"))
+        GraphQlTester.Response gap = signedIn.as(EMPLOYER).document(operation("employer", "TeamGap"))
                 .variable("teamId", team).execute();
         List<Map<String, Object>> needs = gap.path("teamGap.needs").entityList(
                 new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { }).get();
@@ -163,22 +156,22 @@ class EmployerIntegrationTest {
     @Test
     void shouldHideAMemberAtOnceWhenTheyWithdrawAndLogWhatTheEmployerRead() {
         String team = createTeam(EMPLOYER, SHARING, List.of("tr-digital-factory"), "mat-2-gevorderd");
-        as(EMPLOYER).document(operation("employer", "TeamGap")).variable("teamId", team).execute()
+        signedIn.as(EMPLOYER).document(operation("employer", "TeamGap")).variable("teamId", team).execute()
                 .path("teamGap.team.members").entityList(Object.class).hasSize(SHARING.size());
-        assertThat(as("sjoerd").document("{ myAccessLog { accountId operation } }").execute()
+        assertThat(signedIn.as("sjoerd").document("{ myAccessLog { accountId operation } }").execute()
                 .path("myAccessLog").entityList(Object.class).get().toString())
                 .contains("acc-employer-noordtech").contains("teamGap");
 
-        as("sjoerd").document(operation("worker", "WithdrawEmployerConsent"))
+        signedIn.as("sjoerd").document(operation("worker", "WithdrawEmployerConsent"))
                 .variable("input", Map.of("consentId", "econsent-sjoerd")).execute()
                 .path("withdrawEmployerConsent.consent.status").entity(String.class).isEqualTo("WITHDRAWN");
-        String gap = as(EMPLOYER).document(operation("employer", "TeamGap")).variable("teamId", team)
+        String gap = signedIn.as(EMPLOYER).document(operation("employer", "TeamGap")).variable("teamId", team)
                 .execute().path("teamGap").entity(Object.class).get().toString();
         assertThat(gap).doesNotContain("p-sjoerd-proefstra").doesNotContain("Sjoerd").contains("notSharing=1");
-        String plan = as(EMPLOYER).document(operation("employer", "TeamPlan")).variable("teamId", team)
+        String plan = signedIn.as(EMPLOYER).document(operation("employer", "TeamPlan")).variable("teamId", team)
                 .execute().path("teamPlan").entity(Object.class).get().toString();
         assertThat(plan).doesNotContain("p-sjoerd-proefstra").doesNotContain("Sjoerd");
-        as(EMPLOYER).document(operation("employer", "MyEmployees")).execute()
+        signedIn.as(EMPLOYER).document(operation("employer", "MyEmployees")).execute()
                 .path("myEmployees[*].personId").entityList(String.class).doesNotContain("p-sjoerd-proefstra");
     }
 
@@ -187,21 +180,21 @@ class EmployerIntegrationTest {
         String team = createTeam(EMPLOYER, List.of("p-ytsje-testema"), List.of("tr-smart-products"),
                 "mat-1-starter");
         for (String other : List.of(OTHER_FIRM, "marco", "sjoerd", "advisor.jansen", "editor.hanze")) {
-            assertThat(refusals(as(other).document(operation("employer", "TeamGap"))
+            assertThat(refusals(signedIn.as(other).document(operation("employer", "TeamGap"))
                     .variable("teamId", team).execute())).as(other).contains(ErrorType.FORBIDDEN);
-            assertThat(refusals(as(other).document(operation("employer", "TeamPlan"))
+            assertThat(refusals(signedIn.as(other).document(operation("employer", "TeamPlan"))
                     .variable("teamId", team).execute())).as(other).contains(ErrorType.FORBIDDEN);
-            assertThat(refusals(as(other).document(operation("employer", "UpdateTeam"))
+            assertThat(refusals(signedIn.as(other).document(operation("employer", "UpdateTeam"))
                     .variable("input", Map.of("id", team, "name", "taken over")).execute())).as(other)
                     .contains(ErrorType.FORBIDDEN);
         }
         for (String worker : List.of("marco", "sjoerd", "advisor.jansen")) {
-            assertThat(refusals(as(worker).document(operation("employer", "MyEmployees")).execute()))
+            assertThat(refusals(signedIn.as(worker).document(operation("employer", "MyEmployees")).execute()))
                     .as(worker).contains(ErrorType.FORBIDDEN);
         }
-        as(OTHER_FIRM).document(operation("employer", "MyTeams")).execute().path("myTeams")
+        signedIn.as(OTHER_FIRM).document(operation("employer", "MyTeams")).execute().path("myTeams")
                 .entityList(Object.class).hasSize(0);
-        as(OTHER_FIRM).document(operation("employer", "MyEmployees")).execute()
+        signedIn.as(OTHER_FIRM).document(operation("employer", "MyEmployees")).execute()
                 .path("myEmployees[*].personId").entityList(String.class)
                 .containsExactly("p-lieuwe-proefhuis", "p-rinse-schijnsma");
         assertThat(driver.executableQuery("MATCH (t:Team {id: $id}) RETURN t.name AS name").withParameters(
@@ -211,7 +204,7 @@ class EmployerIntegrationTest {
     @Test
     void shouldPlanTheTeamAtLeastTotalHoursWithEachMembersOwnRoute() {
         String team = createTeam(EMPLOYER, SHARING, List.of("tr-digital-factory"), "mat-2-gevorderd");
-        GraphQlTester.Response response = as(EMPLOYER).document(operation("employer", "TeamPlan"))
+        GraphQlTester.Response response = signedIn.as(EMPLOYER).document(operation("employer", "TeamPlan"))
                 .variable("teamId", team).execute();
         response.path("teamPlan.status").entity(String.class).isEqualTo("OPTIMAL");
         int total = response.path("teamPlan.totalHours").entity(Integer.class).get();
@@ -226,7 +219,7 @@ class EmployerIntegrationTest {
         double cost = response.path("teamPlan.totalCostEur").entity(Double.class).get();
 
         if (cost > 0) {
-            GraphQlTester.Response broke = as(EMPLOYER).document(operation("employer", "TeamPlan"))
+            GraphQlTester.Response broke = signedIn.as(EMPLOYER).document(operation("employer", "TeamPlan"))
                     .variable("teamId", team).variable("constraints", Map.of("budgetEur", 0)).execute();
             broke.path("teamPlan.status").entity(String.class).isEqualTo("INFEASIBLE");
             broke.path("teamPlan.blockers[0].code").entity(String.class).isEqualTo("BUDGET_TOO_TIGHT");
@@ -238,7 +231,7 @@ class EmployerIntegrationTest {
     void shouldNameTheNeedATeamIsTooSmallFor() {
         String team = createTeam(EMPLOYER, List.of("p-geeske-oefenga"),
                 List.of("tr-digital-factory"), "mat-1-starter");
-        GraphQlTester.Response response = as(EMPLOYER).document(operation("employer", "TeamPlan"))
+        GraphQlTester.Response response = signedIn.as(EMPLOYER).document(operation("employer", "TeamPlan"))
                 .variable("teamId", team).execute();
         response.path("teamPlan.status").entity(String.class).isEqualTo("INFEASIBLE");
         assertThat(response.path("teamPlan.blockers[*].code").entityList(String.class).get()).contains("TEAM_TOO_SMALL");
