@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -29,10 +30,11 @@ class EmbeddedNeo4jConfiguration {
      * post-processor bean is created first), so that its start overlaps the rest of the context's.
      */
     @Bean
-    static EmbeddedNeo4jStarter embeddedNeo4jStarter(Environment environment) {
+    static EmbeddedNeo4jStarter embeddedNeo4jStarter(Environment environment,
+            ObjectProvider<InitialLoad> initialLoads) {
         EmbeddedNeo4jProperties properties = Binder.get(environment)
                 .bindOrCreate("leerroute.neo4j.embedded", EmbeddedNeo4jProperties.class);
-        return new EmbeddedNeo4jStarter(properties);
+        return new EmbeddedNeo4jStarter(properties, initialLoads.orderedStream().toList());
     }
 
     @Bean

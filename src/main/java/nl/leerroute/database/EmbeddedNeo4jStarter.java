@@ -15,10 +15,11 @@ final class EmbeddedNeo4jStarter implements BeanFactoryPostProcessor, Disposable
 
     private final CompletableFuture<EmbeddedNeo4jServer> server;
 
-    EmbeddedNeo4jStarter(EmbeddedNeo4jProperties properties) {
+    EmbeddedNeo4jStarter(EmbeddedNeo4jProperties properties, java.util.List<InitialLoad> initialLoads) {
         this.server = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
+                initialLoads.forEach(load -> load.beforeStart(properties.dataDirectory()));
                 server.complete(EmbeddedNeo4jServer.start(properties.dataDirectory(), properties.boltPort(),
                         properties.pageCache()));
             } catch (RuntimeException | Error e) {

@@ -488,7 +488,7 @@ final class BulkSeedWriter {
     }
 
     /** The embedded API stores arrays where Cypher parameters store lists. */
-    private static Object storable(Object value) {
+    static Object storable(Object value) {
         if (!(value instanceof List<?> list)) {
             return value;
         }

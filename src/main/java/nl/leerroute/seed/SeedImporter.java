@@ -36,11 +36,17 @@ public class SeedImporter {
     /** A graph holding a seed of more nodes than this is replaced in batches too. */
     static final long BULK_NODES = 200_000;
 
-    private static boolean bulk(Path directory, org.neo4j.driver.Session session) {
+    /** The size of a seed's files together (0 for files that are missing). */
+    static long filesBytes(Path directory) {
         long bytes = 0;
         for (SeedSchema.FileSpec spec : SeedSchema.FILES) {
             bytes += directory.resolve(spec.file()).toFile().length();
         }
+        return bytes;
+    }
+
+    private static boolean bulk(Path directory, org.neo4j.driver.Session session) {
+        long bytes = filesBytes(directory);
         long held = session.run("OPTIONAL MATCH (s:SeedImport {id: 'seed'}) RETURN coalesce(s.nodes, 0) AS nodes")
                 .single().get("nodes").asLong();
         return bytes > BULK_FILE_BYTES || held > BULK_NODES;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Where the seed lives and whether it is imported at start-up.
@@ -11,10 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled  false: start without touching the graph's catalogue
  * @param location seed directory
  * @param force    import even when the graph already holds this exact seed (same content hash)
+ * @param offlineImport       a seed of more than 8 MB is loaded into an embedded database that does
+ *                            not exist yet with Neo4j's offline importer (false: transactional batches)
+ * @param offlineImportMemory memory outside the heap the offline importer may use
  */
 @ConfigurationProperties("leerroute.seed")
 public record SeedProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("graph-seed") Path location,
-        @DefaultValue("false") boolean force) {
+        @DefaultValue("false") boolean force,
+        @DefaultValue("true") boolean offlineImport,
+        @DefaultValue("2GB") DataSize offlineImportMemory) {
 }

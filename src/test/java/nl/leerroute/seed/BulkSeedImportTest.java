@@ -63,8 +63,12 @@ class BulkSeedImportTest {
         return new BulkSeedWriter(driver, BulkSeedWriter.embedded(server.database()), hook, BATCH);
     }
 
-    /** The graph as sorted lines, without the import bookkeeping (marker, import ids). */
     private static List<String> graph() {
+        return graph(driver);
+    }
+
+    /** The graph as sorted lines, without the import bookkeeping (marker, import ids). */
+    private static List<String> graph(Driver driver) {
         List<String> lines = new ArrayList<>();
         driver.executableQuery("MATCH (n) WHERE NOT n:SeedImport RETURN labels(n) AS labels, properties(n) AS p")
                 .execute().records().forEach(r -> lines.add("node " + r.get("labels").asList() + " "
@@ -85,6 +89,10 @@ class BulkSeedImportTest {
     }
 
     private static String marker(String property) {
+        return marker(driver, property);
+    }
+
+    private static String marker(Driver driver, String property) {
         var records = driver.executableQuery("MATCH (s:SeedImport {id: 'seed'}) RETURN s[$p] AS v")
                 .withParameters(Map.of("p", property)).execute().records();
         return records.isEmpty() || records.get(0).get("v").isNull() ? null : records.get(0).get("v").asString();
@@ -187,5 +195,82 @@ class BulkSeedImportTest {
                 .filter(line -> line.contains("Person") && !line.contains("p-0000000")).findFirst().orElseThrow());
         assertThat(driver.executableQuery("MATCH (p:Person {id: 'p-0000000'}) RETURN p.name AS n").execute()
                 .records().get(0).get("n").asString()).isEqualTo("Edited Name");
+    }
+
+    /** What an offline load into a new database directory under {@code temp} gives, read over Bolt. */
+    private static <T> T offlineLoaded(String home, java.util.function.Function<Driver, T> read) {
+        Path neo4jHome = temp.resolve(home);
+        OfflineSeedImport.load(seed, neo4jHome, 64L << 20, null);
+        try (EmbeddedNeo4jServer loaded = EmbeddedNeo4jServer.start(neo4jHome, 0, "32m");
+                Driver loadedDriver = GraphDatabase.driver(loaded.boltUri())) {
+            new GraphSchema(loadedDriver).afterPropertiesSet();
+            return read.apply(loadedDriver);
+        }
+    }
+
+    @Test
+    void shouldLoadTheSameGraphOfflineIntoANewDatabaseWithACompleteMarker() {
+        ParsedSeed parsed = SeedParser.parse(seed);
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> SeedWriter.write(tx, parsed));
+        }
+        List<String> oneTransaction = graph();
+
+        List<Object> offline = offlineLoaded("offline-home", loaded -> List.of(graph(loaded),
+                java.util.Arrays.asList(marker(loaded, "status"), marker(loaded, "contentHash"))));
+
+        assertThat(offline.get(0)).isEqualTo(oneTransaction);
+        assertThat(offline.get(1)).isEqualTo(List.of("COMPLETE", parsed.contentHash()));
+    }
+
+    @Test
+    void shouldRefuseABadRowOfflineNamingFileLineAndFieldAndCreateNoDatabase() {
+        Path broken = SeedFixtures.copyOf(seed, temp.resolve("broken-offline"));
+        SeedFixtures.replaceCell(broken, "evidence.csv", 1500, "asserts", "lo-999999@3");
+        Path neo4jHome = temp.resolve("offline-refused");
+
+        assertThatThrownBy(() -> OfflineSeedImport.load(broken, neo4jHome, 64L << 20, null))
+                .isInstanceOf(InvalidSeedException.class)
+                .hasMessageContaining("evidence.csv:1500: field 'asserts': 'lo-999999' is not an id in outcomes.csv");
+        assertThat(OfflineSeedImport.databaseExists(neo4jHome)).isFalse();
+    }
+
+    @Test
+    void shouldLeaveNoDatabaseWhenTheOfflineLoadFailsHalfWay() throws Exception {
+        Path changing = SeedFixtures.copyOf(seed, temp.resolve("changing"));
+        SeedParser.Validated validated = SeedParser.validateStreaming(changing);
+        // a file that changes after validation makes the replay, i.e. the importer's input, fail
+        java.nio.file.Files.writeString(changing.resolve("evidence.csv"), "\n", java.nio.file.StandardOpenOption.APPEND);
+        Path neo4jHome = temp.resolve("offline-failed");
+
+        assertThatThrownBy(() -> OfflineSeedImport.load(validated, "test", neo4jHome, 64L << 20, null))
+                .hasMessageContaining("evidence.csv").hasMessageContaining("changed while it was being imported");
+        assertThat(OfflineSeedImport.databaseExists(neo4jHome)).isFalse();
+        assertThat(java.nio.file.Files.exists(neo4jHome.resolve("data/databases/seed-import-staging"))).isFalse();
+    }
+
+    @Test
+    void shouldLoadOfflineOnlyOnAFirstStartOfALargeEnoughSeed() {
+        Path neo4jHome = temp.resolve("first-start");
+        SeedProperties enabled = new SeedProperties(true, seed, false, true,
+                org.springframework.util.unit.DataSize.ofMegabytes(64));
+        SeedProperties disabled = new SeedProperties(true, seed, false, false,
+                org.springframework.util.unit.DataSize.ofMegabytes(64));
+
+        assertThat(InitialSeedLoadConfiguration.loadIfFirstStart(enabled, neo4jHome, Long.MAX_VALUE)).isFalse();
+        assertThat(InitialSeedLoadConfiguration.loadIfFirstStart(disabled, neo4jHome, 0)).isFalse();
+        assertThat(OfflineSeedImport.databaseExists(neo4jHome)).isFalse();
+        assertThat(InitialSeedLoadConfiguration.loadIfFirstStart(enabled, neo4jHome, 0)).isTrue();
+        assertThat(OfflineSeedImport.databaseExists(neo4jHome)).isTrue();
+        assertThat(InitialSeedLoadConfiguration.loadIfFirstStart(enabled, neo4jHome, 0)).isFalse();
+    }
+
+    @Test
+    void shouldRefuseAnOfflineLoadIntoAnExistingDatabase() {
+        Path neo4jHome = temp.resolve("existing");
+        EmbeddedNeo4jServer.start(neo4jHome, 0, "32m").close();
+
+        assertThatThrownBy(() -> OfflineSeedImport.load(seed, neo4jHome, 64L << 20, null))
+                .hasMessageContaining("exists already");
     }
 }

@@ -22,7 +22,10 @@ import org.neo4j.driver.GraphDatabase;
  * mvn -q -B test-compile exec:java -Dexec.mainClass=nl.leerroute.seed.ImportBenchmark -Dexec.classpathScope=test \
  *     -Dexec.args="0.01,0.1,1"
  * </pre>
- * Properties: {@code -Dbench.cypher=true} writes through Bolt and Cypher instead of the embedded API,
+ * Properties: {@code -Dbench.path=offline} (default: Neo4j's offline importer into a new database,
+ * {@link OfflineSeedImport}), {@code embedded} (transactional batches through the embedded API) or
+ * {@code cypher} (transactional batches through Bolt and Cypher), {@code -Dbench.offHeap=<bytes>} (the
+ * offline importer's memory), {@code -Dbench.verbose=true} (the offline importer's progress),
  * {@code -Dbench.pageCache=2g} (page cache of the database), {@code -Dbench.keep=true} keeps the
  * databases (the serving benchmark reuses them as {@code target/scale/db-<scale>}).
  */
@@ -59,6 +62,56 @@ public final class ImportBenchmark {
         }
         Path database = databaseDirectory(scale);
         delete(database);
+        String path = System.getProperty("bench.path", "offline");
+        if (path.equals("offline")) {
+            offline(scale, seed, database, pageCache);
+        } else {
+            transactional(scale, seed, database, pageCache, path.equals("cypher"));
+        }
+        if (!Boolean.getBoolean("bench.keep")) {
+            delete(database);
+        }
+    }
+
+    /** A first load: validation, Neo4j's offline importer, then the start that creates the schema. */
+    private static void offline(String scale, Path seed, Path database, String pageCache) {
+        double cpuBefore = Machine.cpuSeconds();
+        long validating = System.nanoTime();
+        SeedParser.Validated validated = SeedParser.validateStreaming(seed);
+        double validation = seconds(validating);
+        System.out.printf("scale %s: validated %,d nodes, %,d relationships in %.1f s (%s)%n", scale,
+                validated.nodes(), validated.relationships(), validation, Machine.load());
+        long writing = System.nanoTime();
+        OfflineSeedImport.Result result = OfflineSeedImport.load(validated, seed.toAbsolutePath().toString(), database,
+                Long.getLong("bench.offHeap", 4L << 30), Boolean.getBoolean("bench.verbose") ? System.out : null);
+        double write = seconds(writing);
+        System.out.printf("scale %s: offline import wrote %,d nodes, %,d relationships in %.1f s (%s)%n", scale,
+                result.nodes(), result.relationships(), write, Machine.load());
+        long starting = System.nanoTime();
+        double schema;
+        long nodes;
+        try (EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(database, 0, pageCache);
+                Driver driver = GraphDatabase.driver(server.boltUri())) {
+            double start = seconds(starting);
+            long indexing = System.nanoTime();
+            new GraphSchema(driver).afterPropertiesSet();
+            schema = seconds(indexing);
+            nodes = driver.executableQuery("MATCH (n) RETURN count(n) AS c").execute().records().get(0).get("c")
+                    .asLong();
+            System.out.printf("scale %s: database started in %.1f s, indexes and constraints built in %.1f s; "
+                    + "%,d nodes in the graph (%s)%n", scale, start, schema, nodes, Machine.load());
+            write += seconds(starting);
+        }
+        double cpu = Machine.cpuSeconds() - cpuBefore;
+        System.out.printf("scale %s: IMPORT (offline) %.1f s (validate %.1f s + import, start and schema %.1f s; "
+                + "%.0f CPU s) for %,d nodes and %,d relationships = %,.0f records/s; live heap after import %d MB; "
+                + "store %d MB (%s)%n", scale, validation + write, validation, write, cpu, result.nodes(),
+                result.relationships(), (result.nodes() + result.relationships()) / (validation + write),
+                Machine.liveHeapMb(), megabytes(database), Machine.load());
+    }
+
+    /** Transactional batches into a running database (a replaced seed, or an external Neo4j). */
+    private static void transactional(String scale, Path seed, Path database, String pageCache, boolean cypher) {
         try (EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(database, 0, pageCache);
                 Driver driver = GraphDatabase.driver(server.boltUri())) {
             new GraphSchema(driver).afterPropertiesSet();
@@ -70,19 +123,15 @@ public final class ImportBenchmark {
                     validated.nodes(), validated.relationships(), validation, Machine.load());
             long writing = System.nanoTime();
             BulkSeedWriter.Result result = new BulkSeedWriter(driver,
-                    Boolean.getBoolean("bench.cypher") ? BulkSeedWriter.cypher(driver)
-                            : BulkSeedWriter.embedded(server.database()), batch -> { }).write(validated,
-                    seed.toAbsolutePath().toString());
+                    cypher ? BulkSeedWriter.cypher(driver) : BulkSeedWriter.embedded(server.database()), batch -> { })
+                    .write(validated, seed.toAbsolutePath().toString());
             double write = seconds(writing);
             double cpu = Machine.cpuSeconds() - cpuBefore;
-            System.out.printf("scale %s: IMPORT %.1f s (validate %.1f s + write %.1f s; %.0f CPU s) for %,d nodes and "
-                    + "%,d relationships = %,.0f records/s written; live heap after import %d MB; store %d MB (%s)%n",
-                    scale, validation + write, validation, write, cpu, result.nodes(), result.relationships(),
-                    (result.nodes() + result.relationships()) / write, Machine.liveHeapMb(), megabytes(database),
-                    Machine.load());
-        }
-        if (!Boolean.getBoolean("bench.keep")) {
-            delete(database);
+            System.out.printf("scale %s: IMPORT (%s) %.1f s (validate %.1f s + write %.1f s; %.0f CPU s) for %,d nodes "
+                    + "and %,d relationships = %,.0f records/s written; live heap after import %d MB; store %d MB (%s)%n",
+                    scale, cypher ? "Bolt" : "embedded API", validation + write, validation, write, cpu, result.nodes(),
+                    result.relationships(), (result.nodes() + result.relationships()) / write, Machine.liveHeapMb(),
+                    megabytes(database), Machine.load());
         }
     }
 

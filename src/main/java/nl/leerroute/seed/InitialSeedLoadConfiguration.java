@@ -1,0 +1,36 @@
+package nl.leerroute.seed;
+
+import java.nio.file.Path;
+
+import nl.leerroute.database.InitialLoad;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * On the very first start of the embedded database, a seed too large for one transaction is
+ * loaded with Neo4j's offline importer ({@link OfflineSeedImport}) before the database starts;
+ * the start-up import then finds it in the graph (same content hash) and writes nothing. Later
+ * seeds replace it in transactional batches ({@link BulkSeedWriter}).
+ */
+@Configuration(proxyBeanMethods = false)
+class InitialSeedLoadConfiguration {
+
+    /** Static and bound by hand: the embedded database's starter needs it before other beans exist. */
+    @Bean
+    static InitialLoad offlineSeedLoad(Environment environment) {
+        SeedProperties seed = Binder.get(environment).bindOrCreate("leerroute.seed", SeedProperties.class);
+        return dataDirectory -> loadIfFirstStart(seed, dataDirectory, SeedImporter.BULK_FILE_BYTES);
+    }
+
+    /** @return whether the seed was loaded (a seed larger than {@code minimumBytes}, no database yet) */
+    static boolean loadIfFirstStart(SeedProperties seed, Path dataDirectory, long minimumBytes) {
+        if (!seed.enabled() || !seed.offlineImport() || SeedImporter.filesBytes(seed.location()) <= minimumBytes
+                || OfflineSeedImport.databaseExists(dataDirectory)) {
+            return false;
+        }
+        OfflineSeedImport.load(seed.location(), dataDirectory, seed.offlineImportMemory().toBytes(), null);
+        return true;
+    }
+}
