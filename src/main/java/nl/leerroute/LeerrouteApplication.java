@@ -1,5 +1,6 @@
 package nl.leerroute;
 
+import nl.leerroute.database.EmbeddedNeo4jEarlyStart;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class LeerrouteApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(LeerrouteApplication.class, args);
+        SpringApplication application = new SpringApplication(LeerrouteApplication.class);
+        application.addListeners(new EmbeddedNeo4jEarlyStart());
+        application.run(args);
     }
 }

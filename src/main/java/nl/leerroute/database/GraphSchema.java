@@ -10,15 +10,23 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the graph's constraints and indexes at start-up, idempotently. Neo4j Community has
+ * Creates the graph's constraints and indexes at start-up, idempotently: as the first runner after
+ * the context is up (not while it is built, so the context is built while the embedded database
+ * starts), before the seed import and before the application reports ready. Neo4j Community has
  * uniqueness constraints only; required properties are checked by the application.
  */
 @Component
-public class GraphSchema implements InitializingBean {
+@Order(GraphSchema.ORDER)
+public class GraphSchema implements ApplicationRunner {
+
+    /** Before the seed import ({@code @Order(0)}). */
+    public static final int ORDER = -10;
 
     private static final Logger log = LoggerFactory.getLogger(GraphSchema.class);
 
@@ -76,7 +84,11 @@ public class GraphSchema implements InitializingBean {
     }
 
     @Override
-    public void afterPropertiesSet() {
+    public void run(ApplicationArguments args) {
+        ensure();
+    }
+
+    public void ensure() {
         try (var session = driver.session()) {
             // Only missing ones: each schema statement costs a query plan, which is slow on a cold start.
             Set<String> existing = new HashSet<>(session.run("SHOW INDEXES YIELD name RETURN collect(name) AS names")

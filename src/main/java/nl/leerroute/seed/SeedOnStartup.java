@@ -1,12 +1,11 @@
 package nl.leerroute.seed;
 
-import nl.leerroute.database.GraphSchema;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Imports the configured seed before the application reports itself ready. */
+/** Imports the configured seed before the application reports itself ready, after the schema runner ({@code GraphSchema.ORDER}). */
 @Component
 @Order(0)
 class SeedOnStartup implements ApplicationRunner {
@@ -14,7 +13,7 @@ class SeedOnStartup implements ApplicationRunner {
     private final SeedImporter importer;
     private final SeedProperties properties;
 
-    SeedOnStartup(SeedImporter importer, SeedProperties properties, GraphSchema schemaFirst) {
+    SeedOnStartup(SeedImporter importer, SeedProperties properties) {
         this.importer = importer;
         this.properties = properties;
     }

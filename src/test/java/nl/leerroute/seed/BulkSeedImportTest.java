@@ -38,7 +38,7 @@ class BulkSeedImportTest {
     static void start() {
         server = EmbeddedNeo4jServer.start(temp.resolve("db"), 0, "32m");
         driver = GraphDatabase.driver(server.boltUri());
-        new GraphSchema(driver).afterPropertiesSet();
+        new GraphSchema(driver).ensure();
         seed = temp.resolve("seed");
         // small, but written in many batches of 500 rows, so that every group spans several transactions
         SyntheticSeed.generate(seed, new SyntheticSeed.Size(40, 20, 200), 11);
@@ -203,7 +203,7 @@ class BulkSeedImportTest {
         OfflineSeedImport.load(seed, neo4jHome, 64L << 20, null);
         try (EmbeddedNeo4jServer loaded = EmbeddedNeo4jServer.start(neo4jHome, 0, "32m");
                 Driver loadedDriver = GraphDatabase.driver(loaded.boltUri())) {
-            new GraphSchema(loadedDriver).afterPropertiesSet();
+            new GraphSchema(loadedDriver).ensure();
             return read.apply(loadedDriver);
         }
     }
@@ -257,12 +257,12 @@ class BulkSeedImportTest {
         SeedProperties disabled = new SeedProperties(true, seed, false, false,
                 org.springframework.util.unit.DataSize.ofMegabytes(64));
 
-        assertThat(InitialSeedLoadConfiguration.loadIfFirstStart(enabled, neo4jHome, Long.MAX_VALUE)).isFalse();
-        assertThat(InitialSeedLoadConfiguration.loadIfFirstStart(disabled, neo4jHome, 0)).isFalse();
+        assertThat(InitialSeedLoad.loadIfFirstStart(enabled, neo4jHome, Long.MAX_VALUE)).isFalse();
+        assertThat(InitialSeedLoad.loadIfFirstStart(disabled, neo4jHome, 0)).isFalse();
         assertThat(OfflineSeedImport.databaseExists(neo4jHome)).isFalse();
-        assertThat(InitialSeedLoadConfiguration.loadIfFirstStart(enabled, neo4jHome, 0)).isTrue();
+        assertThat(InitialSeedLoad.loadIfFirstStart(enabled, neo4jHome, 0)).isTrue();
         assertThat(OfflineSeedImport.databaseExists(neo4jHome)).isTrue();
-        assertThat(InitialSeedLoadConfiguration.loadIfFirstStart(enabled, neo4jHome, 0)).isFalse();
+        assertThat(InitialSeedLoad.loadIfFirstStart(enabled, neo4jHome, 0)).isFalse();
     }
 
     @Test

@@ -94,7 +94,7 @@ public final class ImportBenchmark {
                 Driver driver = GraphDatabase.driver(server.boltUri())) {
             double start = seconds(starting);
             long indexing = System.nanoTime();
-            new GraphSchema(driver).afterPropertiesSet();
+            new GraphSchema(driver).ensure();
             schema = seconds(indexing);
             nodes = driver.executableQuery("MATCH (n) RETURN count(n) AS c").execute().records().get(0).get("c")
                     .asLong();
@@ -114,7 +114,7 @@ public final class ImportBenchmark {
     private static void transactional(String scale, Path seed, Path database, String pageCache, boolean cypher) {
         try (EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(database, 0, pageCache);
                 Driver driver = GraphDatabase.driver(server.boltUri())) {
-            new GraphSchema(driver).afterPropertiesSet();
+            new GraphSchema(driver).ensure();
             double cpuBefore = Machine.cpuSeconds();
             long validating = System.nanoTime();
             SeedParser.Validated validated = SeedParser.validateStreaming(seed);

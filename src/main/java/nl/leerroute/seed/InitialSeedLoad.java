@@ -4,24 +4,26 @@ import java.nio.file.Path;
 
 import nl.leerroute.database.InitialLoad;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
  * On the very first start of the embedded database, a seed too large for one transaction is
  * loaded with Neo4j's offline importer ({@link OfflineSeedImport}) before the database starts;
  * the start-up import then finds it in the graph (same content hash) and writes nothing. Later
- * seeds replace it in transactional batches ({@link BulkSeedWriter}).
+ * seeds replace it in transactional batches ({@link BulkSeedWriter}). Registered in
+ * {@code META-INF/spring.factories}: the database's starter runs before any bean exists.
  */
-@Configuration(proxyBeanMethods = false)
-class InitialSeedLoadConfiguration {
+public final class InitialSeedLoad implements InitialLoad {
 
-    /** Static and bound by hand: the embedded database's starter needs it before other beans exist. */
-    @Bean
-    static InitialLoad offlineSeedLoad(Environment environment) {
-        SeedProperties seed = Binder.get(environment).bindOrCreate("leerroute.seed", SeedProperties.class);
-        return dataDirectory -> loadIfFirstStart(seed, dataDirectory, SeedImporter.BULK_FILE_BYTES);
+    private final SeedProperties seed;
+
+    public InitialSeedLoad(Environment environment) {
+        this.seed = Binder.get(environment).bindOrCreate("leerroute.seed", SeedProperties.class);
+    }
+
+    @Override
+    public void beforeStart(Path dataDirectory) {
+        loadIfFirstStart(seed, dataDirectory, SeedImporter.BULK_FILE_BYTES);
     }
 
     /** @return whether the seed was loaded (a seed larger than {@code minimumBytes}, no database yet) */
