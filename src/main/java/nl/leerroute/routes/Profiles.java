@@ -22,15 +22,30 @@ public class Profiles {
         this.graph = graph;
     }
 
+    /**
+     * A person's profile for the planner, read with the records a plan shows and the properties funding
+     * needs, in one query.
+     *
+     * @param evidence the person's evidence (not rejected) by id
+     * @param properties the person's own properties
+     */
+    public record Read(PersonProfile profile, Map<String, nl.leerroute.people.Evidence> evidence,
+            Map<String, Object> properties) {
+    }
+
+    /** @throws UnknownReferenceException when no such person exists */
+    public PersonProfile of(String personId) {
+        return read(personId).profile();
+    }
+
     /** @throws UnknownReferenceException when no such person exists */
     @SuppressWarnings("unchecked")
-    public PersonProfile of(String personId) {
+    public Read read(String personId) {
         List<Map<String, Object>> rows = graph.rows("""
                 MATCH (p:Person {id: $id})
                 OPTIONAL MATCH (p)-[:HAS_EVIDENCE]->(e:Evidence) WHERE e.status <> 'REJECTED'
                 OPTIONAL MATCH (e)-[:OF_UNIT]->(u:LearningUnit)
-                RETURN p.id AS person, e.id AS id, e.title AS title, e.status AS status, e.to AS obtained,
-                       u.id AS unit,
+                RETURN p {.*} AS person, e {.*} AS n, u.id AS unit,
                        [(e)-[a:ASSERTS]->(o:LearningOutcome) | {outcome: o.id, level: a.level}] AS asserts
                 ORDER BY e.id
                 """, Map.of("id", personId));
@@ -38,18 +53,21 @@ public class Profiles {
             throw new UnknownReferenceException("person", personId);
         }
         List<Evidence> evidence = new ArrayList<>();
+        Map<String, nl.leerroute.people.Evidence> records = new java.util.LinkedHashMap<>();
         for (Map<String, Object> row : rows) {
-            if (row.get("id") == null) {
+            if (!(row.get("n") instanceof Map<?, ?> n)) {
                 continue;
             }
+            nl.leerroute.people.Evidence record = nl.leerroute.people.Evidence.of((Map<String, Object>) n);
+            records.put(record.id(), record);
             List<OutcomeLevel> asserts = ((List<Map<String, Object>>) row.get("asserts")).stream()
                     .map(a -> new OutcomeLevel((String) a.get("outcome"), ((Number) a.get("level")).intValue()))
                     .sorted(java.util.Comparator.comparing(OutcomeLevel::outcomeId))
                     .toList();
-            evidence.add(new Evidence((String) row.get("id"), (String) row.get("title"),
-                    EvidenceStatus.valueOf((String) row.get("status")), (LocalDate) row.get("obtained"), asserts,
-                    (String) row.get("unit")));
+            evidence.add(new Evidence(record.id(), record.title(), EvidenceStatus.valueOf(record.status()),
+                    (LocalDate) n.get("to"), asserts, (String) row.get("unit")));
         }
-        return new PersonProfile(evidence);
+        return new Read(new PersonProfile(evidence), java.util.Collections.unmodifiableMap(records),
+                (Map<String, Object>) rows.get(0).get("person"));
     }
 }

@@ -124,22 +124,27 @@ public class RouteService {
         if (command.alternatives() < 0 || command.alternatives() > 5) {
             throw new IllegalArgumentException("alternatives must be between 0 and 5, got " + command.alternatives());
         }
-        PersonProfile profile = command.profile() != null ? command.profile() : profiles.of(command.personId());
-        List<Target> targetList = targets.resolve(command.goal());
+        Profiles.Read person = command.profile() != null ? null : profiles.read(command.personId());
+        PersonProfile profile = person == null ? command.profile() : person.profile();
+        Targets.Resolved goal = targets.resolveNamed(command.goal());
+        List<Target> targetList = goal.targets();
         CatalogueSnapshot snapshot = snapshots.current();
         LocalDate start = command.startDate() != null ? command.startDate() : LocalDate.now(clock);
         Funding.CostBasis basis = command.budgetApplies() == null ? Funding.CostBasis.GROSS : command.budgetApplies();
         // an anonymous profile has no employment, age or employer: no scheme can be shown to apply
         FundingSource.PersonFunding personFunding = command.personId() == null
-                ? FundingSource.PersonFunding.none(basis) : funding.forPerson(command.personId(), start, basis);
+                ? FundingSource.PersonFunding.none(basis)
+                : funding.forPerson(command.personId(), person.properties(), start, basis);
         PlanRequest request = new PlanRequest(targetList, command.constraints() == null ? Constraints.none()
                 : command.constraints(), start, command.alternatives(), TIME_LIMIT, 0, personFunding.funding());
         RoutePlan plan = RoutePlanner.plan(snapshot, profile, request);
-        return view(command.label(), plan, profile, targetList, targets.name(command.goal()), personFunding);
+        return view(command.label(), plan, profile, person == null ? null : person.evidence(), targetList,
+                goal.name(), personFunding);
     }
 
-    private PlanView view(String label, RoutePlan plan, PersonProfile profile, List<Target> targetList,
-            Targets.GoalName goalName, FundingSource.PersonFunding personFunding) {
+    /** @param personEvidence the person's evidence records, read with the profile; null for an inline profile */
+    private PlanView view(String label, RoutePlan plan, PersonProfile profile, Map<String, Evidence> personEvidence,
+            List<Target> targetList, Targets.GoalName goalName, FundingSource.PersonFunding personFunding) {
         Set<String> unitIds = new LinkedHashSet<>();
         Set<String> outcomeIds = new LinkedHashSet<>();
         targetList.forEach(t -> outcomeIds.add(t.outcomeId()));
@@ -150,8 +155,9 @@ public class RouteService {
         routes.addAll(plan.alternatives());
         mentioned(routes, plan.reasons(), unitIds, outcomeIds);
         plan.credits().forEach(c -> outcomeIds.add(c.outcomeId()));
-        Map<String, LearningUnit> units = catalogue.unitsById(unitIds);
-        Map<String, LearningOutcome> outcomes = catalogue.outcomesById(outcomeIds);
+        Catalogue.Records records = catalogue.unitsAndOutcomesById(unitIds, outcomeIds);
+        Map<String, LearningUnit> units = records.units();
+        Map<String, LearningOutcome> outcomes = records.outcomes();
         Map<String, String> evidenceTitles = new HashMap<>();
         profile.evidence().forEach(e -> evidenceTitles.put(e.id(), e.title()));
 
@@ -165,7 +171,7 @@ public class RouteService {
                 .filter(r -> !used.contains(r.schemeId())).toList();
         Set<String> creditEvidence = new LinkedHashSet<>();
         plan.credits().forEach(c -> creditEvidence.addAll(c.evidenceIds()));
-        Map<String, Evidence> evidence = people.evidenceById(creditEvidence);
+        Map<String, Evidence> evidence = personEvidence != null ? personEvidence : people.evidenceById(creditEvidence);
         LocalDate today = LocalDate.now(clock);
         List<CreditView> credits = plan.credits().stream().map(c -> {
             LearningOutcome outcome = outcomes.get(c.outcomeId());
