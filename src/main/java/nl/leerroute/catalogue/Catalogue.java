@@ -198,7 +198,7 @@ public class Catalogue {
         Map<String, LearningUnit> units = new LinkedHashMap<>();
         Map<String, LearningOutcome> outcomes = new LinkedHashMap<>();
         for (Map<String, Object> row : graph.rows("""
-                CALL {
+                CALL () {
                   MATCH (n:LearningUnit) WHERE n.id IN $units RETURN true AS unit, n {.*} AS n
                   UNION ALL
                   MATCH (n:LearningOutcome) WHERE n.id IN $outcomes RETURN false AS unit, n {.*} AS n

@@ -155,7 +155,7 @@ public class RouteService {
         routes.addAll(plan.alternatives());
         mentioned(routes, plan.reasons(), unitIds, outcomeIds);
         plan.credits().forEach(c -> outcomeIds.add(c.outcomeId()));
-        Catalogue.Records records = catalogue.unitsAndOutcomesById(unitIds, outcomeIds);
+        Catalogue.Records records = records(unitIds, outcomeIds);
         Map<String, LearningUnit> units = records.units();
         Map<String, LearningOutcome> outcomes = records.outcomes();
         Map<String, String> evidenceTitles = new HashMap<>();
@@ -190,6 +190,59 @@ public class RouteService {
                 reasons, targetViews, explanation(plan, targetList, goalName.nl(),
                 Locale.forLanguageTag("nl-NL")), explanation(plan, targetList, goalName.en(), Locale.ENGLISH),
                 personFunding.funding().basis(), otherEligible, personFunding.notEligible());
+    }
+
+    /** Catalogue records kept for one snapshot: the units and outcomes routes mention most. */
+    private static final class Records {
+        /** Enough for every unit and outcome of a regional catalogue; a national one keeps its most used. */
+        static final int KEPT = 20_000;
+
+        final Map<String, Object> byKey = java.util.Collections.synchronizedMap(
+                new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+                        return size() > KEPT;
+                    }
+                });
+    }
+
+    /**
+     * The units and outcomes by id, from the records kept for the current snapshot, reading only those not
+     * kept yet (in one query). Units and outcomes change only through what rebuilds the snapshot (see
+     * {@link CatalogueSnapshots#derived}), so a kept record is as current as the snapshot planned with.
+     */
+    private Catalogue.Records records(Set<String> unitIds, Set<String> outcomeIds) {
+        Records kept = snapshots.derived(Records.class, s -> new Records());
+        Map<String, LearningUnit> units = new java.util.LinkedHashMap<>();
+        Map<String, LearningOutcome> outcomes = new java.util.LinkedHashMap<>();
+        List<String> missingUnits = new ArrayList<>();
+        List<String> missingOutcomes = new ArrayList<>();
+        for (String id : unitIds) {
+            if (kept.byKey.get("unit " + id) instanceof LearningUnit unit) {
+                units.put(id, unit);
+            } else {
+                missingUnits.add(id);
+            }
+        }
+        for (String id : outcomeIds) {
+            if (kept.byKey.get("outcome " + id) instanceof LearningOutcome outcome) {
+                outcomes.put(id, outcome);
+            } else {
+                missingOutcomes.add(id);
+            }
+        }
+        if (!missingUnits.isEmpty() || !missingOutcomes.isEmpty()) {
+            Catalogue.Records read = catalogue.unitsAndOutcomesById(missingUnits, missingOutcomes);
+            read.units().forEach((id, unit) -> {
+                units.put(id, unit);
+                kept.byKey.put("unit " + id, unit);
+            });
+            read.outcomes().forEach((id, outcome) -> {
+                outcomes.put(id, outcome);
+                kept.byKey.put("outcome " + id, outcome);
+            });
+        }
+        return new Catalogue.Records(units, outcomes);
     }
 
     /** The units and outcomes that routes and reasons mention, to load in one query each. */
