@@ -41,31 +41,34 @@ public class Profiles {
     /** @throws UnknownReferenceException when no such person exists */
     @SuppressWarnings("unchecked")
     public Read read(String personId) {
+        // the person's properties once, not once per evidence row
         List<Map<String, Object>> rows = graph.rows("""
                 MATCH (p:Person {id: $id})
-                OPTIONAL MATCH (p)-[:HAS_EVIDENCE]->(e:Evidence) WHERE e.status <> 'REJECTED'
-                OPTIONAL MATCH (e)-[:OF_UNIT]->(u:LearningUnit)
-                RETURN p {.*} AS person, e {.*} AS n, u.id AS unit,
-                       [(e)-[a:ASSERTS]->(o:LearningOutcome) | {outcome: o.id, level: a.level}] AS asserts
-                ORDER BY e.id
+                RETURN p {.*} AS person, COLLECT {
+                  MATCH (p)-[:HAS_EVIDENCE]->(e:Evidence) WHERE e.status <> 'REJECTED'
+                  OPTIONAL MATCH (e)-[:OF_UNIT]->(u:LearningUnit)
+                  RETURN {n: e {.*}, unit: u.id,
+                          asserts: [(e)-[a:ASSERTS]->(o:LearningOutcome) | {outcome: o.id, level: a.level}]}
+                  ORDER BY e.id
+                } AS evidence
                 """, Map.of("id", personId));
         if (rows.isEmpty()) {
             throw new UnknownReferenceException("person", personId);
         }
         List<Evidence> evidence = new ArrayList<>();
         Map<String, nl.leerroute.people.Evidence> records = new java.util.LinkedHashMap<>();
-        for (Map<String, Object> row : rows) {
-            if (!(row.get("n") instanceof Map<?, ?> n)) {
-                continue;
-            }
-            nl.leerroute.people.Evidence record = nl.leerroute.people.Evidence.of((Map<String, Object>) n);
+        List<Map<String, Object>> items = new ArrayList<>((List<Map<String, Object>>) rows.get(0).get("evidence"));
+        items.sort(java.util.Comparator.comparing(item -> (String) ((Map<String, Object>) item.get("n")).get("id")));
+        for (Map<String, Object> item : items) {
+            Map<String, Object> n = (Map<String, Object>) item.get("n");
+            nl.leerroute.people.Evidence record = nl.leerroute.people.Evidence.of(n);
             records.put(record.id(), record);
-            List<OutcomeLevel> asserts = ((List<Map<String, Object>>) row.get("asserts")).stream()
+            List<OutcomeLevel> asserts = ((List<Map<String, Object>>) item.get("asserts")).stream()
                     .map(a -> new OutcomeLevel((String) a.get("outcome"), ((Number) a.get("level")).intValue()))
                     .sorted(java.util.Comparator.comparing(OutcomeLevel::outcomeId))
                     .toList();
             evidence.add(new Evidence(record.id(), record.title(), EvidenceStatus.valueOf(record.status()),
-                    (LocalDate) n.get("to"), asserts, (String) row.get("unit")));
+                    (LocalDate) n.get("to"), asserts, (String) item.get("unit")));
         }
         return new Read(new PersonProfile(evidence), java.util.Collections.unmodifiableMap(records),
                 (Map<String, Object>) rows.get(0).get("person"));
