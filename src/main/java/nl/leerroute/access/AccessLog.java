@@ -1,9 +1,19 @@
 package nl.leerroute.access;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PreDestroy;
 
 import nl.leerroute.database.GraphReader;
 import nl.leerroute.database.Props;
@@ -31,14 +41,39 @@ public class AccessLog {
         }
     }
 
+    /** Most entries committed in one transaction. */
+    static final int BATCH = 500;
+
+    /** How long a request waits for its entry to be committed before it fails (the entry may still follow). */
+    static final java.time.Duration WAIT = java.time.Duration.ofSeconds(30);
+
+    /** An entry on its way to the database, and whether it got there. */
+    private record Pending(String personId, Map<String, Object> entry, CompletableFuture<Void> written) {
+    }
+
+    /** Tells the writer to stop once everything queued before it is written. */
+    private static final Pending STOP = new Pending(null, Map.of(), new CompletableFuture<>());
+
     private final Driver driver;
     private final GraphReader graph;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private final AtomicLong transactions = new AtomicLong();
+    private volatile boolean closing;
 
     AccessLog(Driver driver, GraphReader graph) {
         this.driver = driver;
         this.graph = graph;
+        this.writer = new Thread(this::write, "access-log-writer");
+        writer.setDaemon(true);
+        writer.start();
     }
 
+    /**
+     * Writes the entry and returns once it is committed; throws if it could not be, so that no answer
+     * goes out whose read is not in the log. Entries of concurrent requests share one transaction
+     * (group commit on a writer thread): one commit, not one per read, is what made logging expensive.
+     */
     void record(Caller caller, String personId, String operation, Action action, Access.Grant grant) {
         Map<String, Object> entry = new HashMap<>();
         entry.put("id", "access-" + UUID.randomUUID());
@@ -50,12 +85,74 @@ public class AccessLog {
         entry.put("purpose", grant.purpose());
         entry.put("consentId", grant.consentId());
         entry.put("origin", "api");
+        Pending pending = new Pending(personId, entry, new CompletableFuture<>());
+        if (closing) {
+            throw new IllegalStateException("The access log is closed: " + operation + " cannot be logged");
+        }
+        queue.add(pending);
+        try {
+            pending.written().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing the access log of " + operation, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The access log of " + operation + " could not be written",
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The access log of " + operation + " was not written within " + WAIT, e);
+        }
+    }
+
+    /** Write transactions the log has committed: fewer than entries when requests came together. */
+    long transactions() {
+        return transactions.get();
+    }
+
+    private void write() {
+        List<Pending> batch = new ArrayList<>();
+        boolean stop = false;
+        while (!stop) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                continue; // only close() stops the writer, and only after what was queued before it
+            }
+            queue.drainTo(batch, BATCH - 1);
+            stop = batch.remove(STOP);
+            if (!batch.isEmpty()) {
+                try {
+                    commit(batch);
+                    batch.forEach(p -> p.written().complete(null));
+                } catch (RuntimeException | Error e) {
+                    batch.forEach(p -> p.written().completeExceptionally(e));
+                }
+            }
+            batch.clear();
+        }
+        // queued after close(): refused rather than left waiting
+        queue.drainTo(batch);
+        batch.forEach(p -> p.written().completeExceptionally(new IllegalStateException("The access log is closed")));
+    }
+
+    private void commit(List<Pending> batch) {
+        List<Map<String, Object>> rows = batch.stream()
+                .map(p -> Map.<String, Object>of("person", p.personId(), "entry", p.entry())).toList();
         try (var session = driver.session()) {
             session.executeWriteWithoutResult(tx -> tx.run("""
-                    MATCH (p:Person {id: $person})
-                    CREATE (e:AccessLogEntry)-[:ABOUT]->(p) SET e = $entry, e.at = toString(datetime())
-                    """, Map.of("person", personId, "entry", entry)).consume());
+                    UNWIND $rows AS row
+                    MATCH (p:Person {id: row.person})
+                    CREATE (e:AccessLogEntry)-[:ABOUT]->(p) SET e = row.entry, e.at = toString(datetime())
+                    """, Map.of("rows", rows)).consume());
         }
+        transactions.incrementAndGet();
+    }
+
+    /** Writes what is queued, then stops; before the driver closes, since this bean depends on it. */
+    @PreDestroy
+    void close() throws InterruptedException {
+        closing = true;
+        queue.add(STOP);
+        writer.join(WAIT.toMillis());
     }
 
     /** The entries about a person, newest first. */

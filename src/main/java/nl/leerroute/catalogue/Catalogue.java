@@ -189,6 +189,34 @@ public class Catalogue {
         return units;
     }
 
+    /** Units and outcomes by id, read in one query. */
+    public record Records(Map<String, LearningUnit> units, Map<String, LearningOutcome> outcomes) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public Records unitsAndOutcomesById(Collection<String> unitIds, Collection<String> outcomeIds) {
+        Map<String, LearningUnit> units = new LinkedHashMap<>();
+        Map<String, LearningOutcome> outcomes = new LinkedHashMap<>();
+        for (Map<String, Object> row : graph.rows("""
+                CALL () {
+                  MATCH (n:LearningUnit) WHERE n.id IN $units RETURN true AS unit, n {.*} AS n
+                  UNION ALL
+                  MATCH (n:LearningOutcome) WHERE n.id IN $outcomes RETURN false AS unit, n {.*} AS n
+                }
+                RETURN unit, n
+                """, Map.of("units", List.copyOf(unitIds), "outcomes", List.copyOf(outcomeIds)))) {
+            Map<String, Object> n = (Map<String, Object>) row.get("n");
+            if (Boolean.TRUE.equals(row.get("unit"))) {
+                LearningUnit u = LearningUnit.of(n);
+                units.put(u.id(), u);
+            } else {
+                LearningOutcome o = LearningOutcome.of(n);
+                outcomes.put(o.id(), o);
+            }
+        }
+        return new Records(units, outcomes);
+    }
+
     public Map<String, LearningOutcome> outcomesById(Collection<String> ids) {
         Map<String, LearningOutcome> outcomes = new LinkedHashMap<>();
         graph.list("MATCH (n:LearningOutcome) WHERE n.id IN $ids RETURN n {.*} AS n",

@@ -52,40 +52,92 @@ public class FundingCatalogue implements FundingSource {
 
     /** @throws UnknownReferenceException when no such person exists */
     public FundingRules.Applicant applicant(String personId) {
-        return graph.rows("""
-                MATCH (p:Person {id: $id})
-                RETURN p.employmentStatus AS status, p.birthYear AS birthYear, p.education AS education,
-                       p.employerSize AS size, p.employerSector AS sector
-                """, Map.of("id", personId)).stream().findFirst()
-                .map(r -> new FundingRules.Applicant((String) r.get("status"),
-                        r.get("birthYear") instanceof Number n ? n.intValue() : null, (String) r.get("education"),
-                        (String) r.get("size"), (String) r.get("sector")))
+        return graph.rows("MATCH (p:Person {id: $id}) RETURN p {.*} AS p", Map.of("id", personId)).stream()
+                .findFirst().map(r -> applicant(properties(r.get("p"))))
                 .orElseThrow(() -> new UnknownReferenceException("person", personId));
     }
 
+    /** What eligibility needs of a person's properties. */
+    static FundingRules.Applicant applicant(Map<String, Object> p) {
+        return new FundingRules.Applicant((String) p.get("employmentStatus"),
+                p.get("birthYear") instanceof Number n ? n.intValue() : null, (String) p.get("education"),
+                (String) p.get("employerSize"), (String) p.get("employerSector"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> properties(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    /**
+     * What resolving funding needs from the catalogue: the schemes, and each unit's kind, provider kind, level
+     * and price. Read once per catalogue snapshot instead of on every request: the snapshot is rebuilt whenever
+     * units, institutions or schemes change (seed import, OOAPI import, catalogue edits); see
+     * {@link CatalogueSnapshots#derived}.
+     */
+    private static final class CatalogueFacts {
+        final List<FundingScheme> schemes;
+        final List<FundingRules.UnitFacts> units;
+        /** Resolutions by the applicant's facts, day and basis (never by person): the same inputs give the same answer. */
+        final Map<ResolutionKey, FundingRules.Resolution> resolutions = java.util.Collections.synchronizedMap(
+                new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<ResolutionKey, FundingRules.Resolution> eldest) {
+                        return size() > RESOLUTIONS_KEPT;
+                    }
+                });
+
+        CatalogueFacts(List<FundingScheme> schemes, List<FundingRules.UnitFacts> units) {
+            this.schemes = schemes;
+            this.units = units;
+        }
+    }
+
+    private record ResolutionKey(FundingRules.Applicant applicant, LocalDate day, Funding.CostBasis basis) {
+    }
+
+    /** Enough for the distinct (employment, age, education, employer) combinations in use on a day. */
+    static final int RESOLUTIONS_KEPT = 1024;
+
+    private CatalogueFacts facts() {
+        return snapshots.derived(CatalogueFacts.class,
+                snapshot -> new CatalogueFacts(List.copyOf(schemes(null, null)), units(snapshot)));
+    }
+
     /** Kind and price from the planner's snapshot (so amounts never exceed the price it plans with). */
-    List<FundingRules.UnitFacts> units() {
-        Map<String, Object[]> facts = new HashMap<>();
-        for (Map<String, Object> row : graph.rows("""
-                MATCH (u:LearningUnit)
-                OPTIONAL MATCH (u)-[:PROVIDED_BY]->(i:Institution)
-                OPTIONAL MATCH (u)-[y:YIELDS]->(:LearningOutcome)
-                RETURN u.id AS id, i.kind AS providerKind, max(y.level) AS level
-                """, Map.of())) {
-            facts.put((String) row.get("id"), new Object[] {row.get("providerKind"),
-                row.get("level") instanceof Number n ? n.intValue() : 0});
+    private List<FundingRules.UnitFacts> units(CatalogueSnapshot snapshot) {
+        Map<String, String> providerKinds = new HashMap<>();
+        for (Map<String, Object> row : graph.rows("MATCH (i:Institution) RETURN i.id AS id, i.kind AS kind",
+                Map.of())) {
+            providerKinds.put((String) row.get("id"), (String) row.get("kind"));
         }
         List<FundingRules.UnitFacts> out = new ArrayList<>();
-        for (CatalogueSnapshot.Unit u : snapshots.current().units()) {
-            Object[] f = facts.getOrDefault(u.id(), new Object[] {null, 0});
-            out.add(new FundingRules.UnitFacts(u.id(), u.kind().name(), (String) f[0], (Integer) f[1],
-                    u.costCents()));
+        for (CatalogueSnapshot.Unit u : snapshot.units()) {
+            // the unit's level is the highest level it yields, as in the snapshot the planner credits with
+            int level = u.yields().stream().mapToInt(CatalogueSnapshot.OutcomeLevel::level).max().orElse(0);
+            out.add(new FundingRules.UnitFacts(u.id(), u.kind().name(),
+                    u.providerId() == null ? null : providerKinds.get(u.providerId()), level, u.costCents()));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     public FundingRules.Resolution resolve(String personId, LocalDate day, Funding.CostBasis basis) {
-        return FundingRules.resolve(schemes(null, null), applicant(personId), day, units(), basis);
+        return resolve(applicant(personId), day, basis);
+    }
+
+    private FundingRules.Resolution resolve(FundingRules.Applicant applicant, LocalDate day, Funding.CostBasis basis) {
+        CatalogueFacts catalogue = facts();
+        ResolutionKey key = new ResolutionKey(applicant, day, basis);
+        FundingRules.Resolution resolution = catalogue.resolutions.get(key);
+        if (resolution == null) {
+            FundingRules.Resolution r = FundingRules.resolve(catalogue.schemes, applicant, day, catalogue.units,
+                    basis);
+            // shared by the requests of every person with the same facts: nobody may change it
+            resolution = new FundingRules.Resolution(r.funding(), java.util.Collections.unmodifiableMap(
+                    new java.util.LinkedHashMap<>(r.rules())), List.copyOf(r.notEligible()));
+            catalogue.resolutions.put(key, resolution);
+        }
+        return resolution;
     }
 
     /** The funding of the given units taken in this order, as one route (route caps over all of them). */
@@ -161,6 +213,13 @@ public class FundingCatalogue implements FundingSource {
     @Override
     public PersonFunding forPerson(String personId, LocalDate date, Funding.CostBasis basis) {
         FundingRules.Resolution r = resolve(personId, date, basis);
+        return new PersonFunding(r.funding(), r.rules(), r.notEligible());
+    }
+
+    @Override
+    public PersonFunding forPerson(String personId, Map<String, Object> person, LocalDate date,
+            Funding.CostBasis basis) {
+        FundingRules.Resolution r = resolve(applicant(person), date, basis);
         return new PersonFunding(r.funding(), r.rules(), r.notEligible());
     }
 }

@@ -15,6 +15,7 @@ import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -63,6 +64,19 @@ class GraphQlConfiguration {
     @Bean
     RuntimeWiringConfigurer scalars() {
         return wiring -> wiring.scalar(DATE);
+    }
+
+    /** Distinct documents kept parsed and validated: the application's own few, with room for other clients'. */
+    static final int DOCUMENTS_KEPT = 500;
+
+    @Bean
+    DocumentCache documentCache() {
+        return new DocumentCache(DOCUMENTS_KEPT);
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer parsedDocuments(DocumentCache documents) {
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
     }
 
     @Bean

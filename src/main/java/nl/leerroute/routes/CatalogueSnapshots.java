@@ -35,6 +35,11 @@ public class CatalogueSnapshots {
 
     private final GraphReader graph;
     private final AtomicReference<CatalogueSnapshot> current = new AtomicReference<>();
+    private final AtomicReference<Derived> derived = new AtomicReference<>();
+
+    /** Values computed from the catalogue for one snapshot; dropped with it. */
+    private record Derived(CatalogueSnapshot snapshot, java.util.concurrent.ConcurrentHashMap<Object, Object> values) {
+    }
 
     CatalogueSnapshots(GraphReader graph) {
         this.graph = graph;
@@ -53,6 +58,32 @@ public class CatalogueSnapshots {
             }
         }
         return snapshot;
+    }
+
+    /**
+     * A value computed from catalogue records (not people's data), kept until the snapshot is replaced.
+     * Every change of the catalogue rebuilds the snapshot (seed import, OOAPI import, catalogue edits),
+     * so a value kept here is never older than the snapshot the planner plans with. The value must be
+     * immutable and computed from the snapshot it is given; a computation that throws keeps nothing, and keys must be bounded by the catalogue's size.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, java.util.function.Function<CatalogueSnapshot, T> compute) {
+        CatalogueSnapshot snapshot = current();
+        Derived values = derived.get();
+        if (values == null || values.snapshot() != snapshot) {
+            Derived fresh = new Derived(snapshot, new java.util.concurrent.ConcurrentHashMap<>());
+            values = derived.compareAndSet(values, fresh) ? fresh : derived.get();
+            if (values.snapshot() != snapshot) {
+                return compute.apply(snapshot); // the snapshot changed meanwhile: keep nothing for the old one
+            }
+        }
+        Object value = values.values().get(key);
+        if (value == null) {
+            value = compute.apply(snapshot);
+            Object earlier = values.values().putIfAbsent(key, value);
+            value = earlier != null ? earlier : value;
+        }
+        return (T) value;
     }
 
     /** Rebuilds from the graph now; called when the catalogue changed. */

@@ -32,4 +32,10 @@ public interface FundingSource {
     }
 
     PersonFunding forPerson(String personId, LocalDate date, Funding.CostBasis basis);
+
+    /** Like {@link #forPerson(String, LocalDate, Funding.CostBasis)}, with the person's properties already read. */
+    default PersonFunding forPerson(String personId, Map<String, Object> person, LocalDate date,
+            Funding.CostBasis basis) {
+        return forPerson(personId, date, basis);
+    }
 }

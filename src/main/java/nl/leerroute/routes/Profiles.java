@@ -22,34 +22,55 @@ public class Profiles {
         this.graph = graph;
     }
 
+    /**
+     * A person's profile for the planner, read with the records a plan shows and the properties funding
+     * needs, in one query.
+     *
+     * @param evidence the person's evidence (not rejected) by id
+     * @param properties the person's own properties
+     */
+    public record Read(PersonProfile profile, Map<String, nl.leerroute.people.Evidence> evidence,
+            Map<String, Object> properties) {
+    }
+
+    /** @throws UnknownReferenceException when no such person exists */
+    public PersonProfile of(String personId) {
+        return read(personId).profile();
+    }
+
     /** @throws UnknownReferenceException when no such person exists */
     @SuppressWarnings("unchecked")
-    public PersonProfile of(String personId) {
+    public Read read(String personId) {
+        // the person's properties once, not once per evidence row
         List<Map<String, Object>> rows = graph.rows("""
                 MATCH (p:Person {id: $id})
-                OPTIONAL MATCH (p)-[:HAS_EVIDENCE]->(e:Evidence) WHERE e.status <> 'REJECTED'
-                OPTIONAL MATCH (e)-[:OF_UNIT]->(u:LearningUnit)
-                RETURN p.id AS person, e.id AS id, e.title AS title, e.status AS status, e.to AS obtained,
-                       u.id AS unit,
-                       [(e)-[a:ASSERTS]->(o:LearningOutcome) | {outcome: o.id, level: a.level}] AS asserts
-                ORDER BY e.id
+                RETURN p {.*} AS person, COLLECT {
+                  MATCH (p)-[:HAS_EVIDENCE]->(e:Evidence) WHERE e.status <> 'REJECTED'
+                  OPTIONAL MATCH (e)-[:OF_UNIT]->(u:LearningUnit)
+                  RETURN {n: e {.*}, unit: u.id,
+                          asserts: [(e)-[a:ASSERTS]->(o:LearningOutcome) | {outcome: o.id, level: a.level}]}
+                  ORDER BY e.id
+                } AS evidence
                 """, Map.of("id", personId));
         if (rows.isEmpty()) {
             throw new UnknownReferenceException("person", personId);
         }
         List<Evidence> evidence = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            if (row.get("id") == null) {
-                continue;
-            }
-            List<OutcomeLevel> asserts = ((List<Map<String, Object>>) row.get("asserts")).stream()
+        Map<String, nl.leerroute.people.Evidence> records = new java.util.LinkedHashMap<>();
+        List<Map<String, Object>> items = new ArrayList<>((List<Map<String, Object>>) rows.get(0).get("evidence"));
+        items.sort(java.util.Comparator.comparing(item -> (String) ((Map<String, Object>) item.get("n")).get("id")));
+        for (Map<String, Object> item : items) {
+            Map<String, Object> n = (Map<String, Object>) item.get("n");
+            nl.leerroute.people.Evidence record = nl.leerroute.people.Evidence.of(n);
+            records.put(record.id(), record);
+            List<OutcomeLevel> asserts = ((List<Map<String, Object>>) item.get("asserts")).stream()
                     .map(a -> new OutcomeLevel((String) a.get("outcome"), ((Number) a.get("level")).intValue()))
                     .sorted(java.util.Comparator.comparing(OutcomeLevel::outcomeId))
                     .toList();
-            evidence.add(new Evidence((String) row.get("id"), (String) row.get("title"),
-                    EvidenceStatus.valueOf((String) row.get("status")), (LocalDate) row.get("obtained"), asserts,
-                    (String) row.get("unit")));
+            evidence.add(new Evidence(record.id(), record.title(), EvidenceStatus.valueOf(record.status()),
+                    (LocalDate) n.get("to"), asserts, (String) item.get("unit")));
         }
-        return new PersonProfile(evidence);
+        return new Read(new PersonProfile(evidence), java.util.Collections.unmodifiableMap(records),
+                (Map<String, Object>) rows.get(0).get("person"));
     }
 }

@@ -124,22 +124,27 @@ public class RouteService {
         if (command.alternatives() < 0 || command.alternatives() > 5) {
             throw new IllegalArgumentException("alternatives must be between 0 and 5, got " + command.alternatives());
         }
-        PersonProfile profile = command.profile() != null ? command.profile() : profiles.of(command.personId());
-        List<Target> targetList = targets.resolve(command.goal());
+        Profiles.Read person = command.profile() != null ? null : profiles.read(command.personId());
+        PersonProfile profile = person == null ? command.profile() : person.profile();
+        Targets.Resolved goal = targets.resolveNamed(command.goal());
+        List<Target> targetList = goal.targets();
         CatalogueSnapshot snapshot = snapshots.current();
         LocalDate start = command.startDate() != null ? command.startDate() : LocalDate.now(clock);
         Funding.CostBasis basis = command.budgetApplies() == null ? Funding.CostBasis.GROSS : command.budgetApplies();
         // an anonymous profile has no employment, age or employer: no scheme can be shown to apply
         FundingSource.PersonFunding personFunding = command.personId() == null
-                ? FundingSource.PersonFunding.none(basis) : funding.forPerson(command.personId(), start, basis);
+                ? FundingSource.PersonFunding.none(basis)
+                : funding.forPerson(command.personId(), person.properties(), start, basis);
         PlanRequest request = new PlanRequest(targetList, command.constraints() == null ? Constraints.none()
                 : command.constraints(), start, command.alternatives(), TIME_LIMIT, 0, personFunding.funding());
         RoutePlan plan = RoutePlanner.plan(snapshot, profile, request);
-        return view(command.label(), plan, profile, targetList, targets.name(command.goal()), personFunding);
+        return view(command.label(), plan, profile, person == null ? null : person.evidence(), targetList,
+                goal.name(), personFunding);
     }
 
-    private PlanView view(String label, RoutePlan plan, PersonProfile profile, List<Target> targetList,
-            Targets.GoalName goalName, FundingSource.PersonFunding personFunding) {
+    /** @param personEvidence the person's evidence records, read with the profile; null for an inline profile */
+    private PlanView view(String label, RoutePlan plan, PersonProfile profile, Map<String, Evidence> personEvidence,
+            List<Target> targetList, Targets.GoalName goalName, FundingSource.PersonFunding personFunding) {
         Set<String> unitIds = new LinkedHashSet<>();
         Set<String> outcomeIds = new LinkedHashSet<>();
         targetList.forEach(t -> outcomeIds.add(t.outcomeId()));
@@ -150,8 +155,9 @@ public class RouteService {
         routes.addAll(plan.alternatives());
         mentioned(routes, plan.reasons(), unitIds, outcomeIds);
         plan.credits().forEach(c -> outcomeIds.add(c.outcomeId()));
-        Map<String, LearningUnit> units = catalogue.unitsById(unitIds);
-        Map<String, LearningOutcome> outcomes = catalogue.outcomesById(outcomeIds);
+        Catalogue.Records records = records(unitIds, outcomeIds);
+        Map<String, LearningUnit> units = records.units();
+        Map<String, LearningOutcome> outcomes = records.outcomes();
         Map<String, String> evidenceTitles = new HashMap<>();
         profile.evidence().forEach(e -> evidenceTitles.put(e.id(), e.title()));
 
@@ -165,7 +171,7 @@ public class RouteService {
                 .filter(r -> !used.contains(r.schemeId())).toList();
         Set<String> creditEvidence = new LinkedHashSet<>();
         plan.credits().forEach(c -> creditEvidence.addAll(c.evidenceIds()));
-        Map<String, Evidence> evidence = people.evidenceById(creditEvidence);
+        Map<String, Evidence> evidence = personEvidence != null ? personEvidence : people.evidenceById(creditEvidence);
         LocalDate today = LocalDate.now(clock);
         List<CreditView> credits = plan.credits().stream().map(c -> {
             LearningOutcome outcome = outcomes.get(c.outcomeId());
@@ -184,6 +190,59 @@ public class RouteService {
                 reasons, targetViews, explanation(plan, targetList, goalName.nl(),
                 Locale.forLanguageTag("nl-NL")), explanation(plan, targetList, goalName.en(), Locale.ENGLISH),
                 personFunding.funding().basis(), otherEligible, personFunding.notEligible());
+    }
+
+    /** Catalogue records kept for one snapshot: the units and outcomes routes mention most. */
+    private static final class Records {
+        /** Enough for every unit and outcome of a regional catalogue; a national one keeps its most used. */
+        static final int KEPT = 20_000;
+
+        final Map<String, Object> byKey = java.util.Collections.synchronizedMap(
+                new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+                        return size() > KEPT;
+                    }
+                });
+    }
+
+    /**
+     * The units and outcomes by id, from the records kept for the current snapshot, reading only those not
+     * kept yet (in one query). Units and outcomes change only through what rebuilds the snapshot (see
+     * {@link CatalogueSnapshots#derived}), so a kept record is as current as the snapshot planned with.
+     */
+    private Catalogue.Records records(Set<String> unitIds, Set<String> outcomeIds) {
+        Records kept = snapshots.derived(Records.class, s -> new Records());
+        Map<String, LearningUnit> units = new java.util.LinkedHashMap<>();
+        Map<String, LearningOutcome> outcomes = new java.util.LinkedHashMap<>();
+        List<String> missingUnits = new ArrayList<>();
+        List<String> missingOutcomes = new ArrayList<>();
+        for (String id : unitIds) {
+            if (kept.byKey.get("unit " + id) instanceof LearningUnit unit) {
+                units.put(id, unit);
+            } else {
+                missingUnits.add(id);
+            }
+        }
+        for (String id : outcomeIds) {
+            if (kept.byKey.get("outcome " + id) instanceof LearningOutcome outcome) {
+                outcomes.put(id, outcome);
+            } else {
+                missingOutcomes.add(id);
+            }
+        }
+        if (!missingUnits.isEmpty() || !missingOutcomes.isEmpty()) {
+            Catalogue.Records read = catalogue.unitsAndOutcomesById(missingUnits, missingOutcomes);
+            read.units().forEach((id, unit) -> {
+                units.put(id, unit);
+                kept.byKey.put("unit " + id, unit);
+            });
+            read.outcomes().forEach((id, outcome) -> {
+                outcomes.put(id, outcome);
+                kept.byKey.put("outcome " + id, outcome);
+            });
+        }
+        return new Catalogue.Records(units, outcomes);
     }
 
     /** The units and outcomes that routes and reasons mention, to load in one query each. */

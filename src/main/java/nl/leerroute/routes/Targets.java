@@ -24,9 +24,30 @@ public class Targets {
     }
 
     private final GraphReader graph;
+    private final CatalogueSnapshots snapshots;
 
-    Targets(GraphReader graph) {
+    Targets(GraphReader graph, CatalogueSnapshots snapshots) {
         this.graph = graph;
+        this.snapshots = snapshots;
+    }
+
+    /** A goal's targets and name together. */
+    public record Resolved(List<Target> targets, GoalName name) {
+        public Resolved {
+            targets = List.copyOf(targets);
+        }
+    }
+
+    /**
+     * {@link #resolve} and {@link #name} at once. A goal in the catalogue (certificate, programme, role,
+     * competency) is resolved once per catalogue snapshot: its outcomes and name are catalogue records,
+     * changed only by what rebuilds the snapshot. Chosen outcomes are checked against the graph each time.
+     */
+    public Resolved resolveNamed(Goal goal) {
+        if (goal.outcomes() != null) {
+            return new Resolved(resolve(goal), name(goal));
+        }
+        return snapshots.derived(goal, snapshot -> new Resolved(resolve(goal), name(goal)));
     }
 
     public List<Target> resolve(Goal goal) {

@@ -28,8 +28,14 @@ public final class LoadDriver {
     public record Plan(String personId, String targetField, String targetId) {
     }
 
+    /**
+     * @param cpuMsPerRoute process CPU (all threads: server, database, and this driver's clients) per route
+     * @param clientCpuMsPerRoute of that, what the client threads themselves used (building, sending and
+     *        parsing requests), so that the server's share is the difference
+     */
     public record Figures(int clients, int requests, int errors, double seconds, double p50, double p95,
-            double p99, double max, Map<String, Integer> statuses) {
+            double p99, double max, Map<String, Integer> statuses, double cpuMsPerRoute,
+            double clientCpuMsPerRoute) {
 
         double throughput() {
             return requests / seconds;
@@ -38,8 +44,9 @@ public final class LoadDriver {
         @Override
         public String toString() {
             return String.format("%2d clients: %,6d requests in %5.1f s = %6.1f routes/s; latency p50 %6.1f ms, "
-                    + "p95 %6.1f ms, p99 %6.1f ms, max %6.1f ms; %d errors; %s", clients, requests, seconds,
-                    throughput(), p50, p95, p99, max, errors, statuses);
+                    + "p95 %6.1f ms, p99 %6.1f ms, max %6.1f ms; CPU %.2f ms/route (client threads %.2f); "
+                    + "%d errors; %s", clients, requests, seconds, throughput(), p50, p95, p99, max, cpuMsPerRoute,
+                    clientCpuMsPerRoute, errors, statuses);
         }
     }
 
@@ -77,6 +84,9 @@ public final class LoadDriver {
         int[] counts = new int[clients];
         long deadline = System.nanoTime() + maxTime.toNanos();
         List<Thread> threads = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicLong clientCpu = new java.util.concurrent.atomic.AtomicLong();
+        java.lang.management.ThreadMXBean threadBean = java.lang.management.ManagementFactory.getThreadMXBean();
+        double cpuStarted = Machine.cpuSeconds();
         long started = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             int client = c;
@@ -94,6 +104,7 @@ public final class LoadDriver {
                         statuses.merge(status, 1, Integer::sum);
                     }
                 }
+                clientCpu.addAndGet(threadBean.getCurrentThreadCpuTime());
             }, "load-client-" + c);
             threads.add(thread);
             thread.start();
@@ -102,6 +113,7 @@ public final class LoadDriver {
             thread.join();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        double cpu = Machine.cpuSeconds() - cpuStarted;
         long[] all = new long[Arrays.stream(counts).sum()];
         int at = 0;
         for (int c = 0; c < clients; c++) {
@@ -110,7 +122,8 @@ public final class LoadDriver {
         }
         Arrays.sort(all);
         return new Figures(clients, all.length, errors.get(), seconds, percentile(all, 50), percentile(all, 95),
-                percentile(all, 99), all.length == 0 ? 0 : all[all.length - 1] / 1e6, new java.util.TreeMap<>(statuses));
+                percentile(all, 99), all.length == 0 ? 0 : all[all.length - 1] / 1e6, new java.util.TreeMap<>(statuses),
+                all.length == 0 ? 0 : cpu * 1000 / all.length, all.length == 0 ? 0 : clientCpu.get() / 1e6 / all.length);
     }
 
     private static double percentile(long[] sorted, double p) {

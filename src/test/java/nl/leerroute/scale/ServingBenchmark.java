@@ -90,8 +90,12 @@ public final class ServingBenchmark {
             System.out.printf("%s: warm-up %s%n", set, warmUp);
             for (int c : clients) {
                 token = driver.token("admin", "leerroute-demo");
+                Map<String, Double> threadsBefore = Machine.threadCpuSeconds();
+                double cpuBefore = Machine.cpuSeconds();
                 LoadDriver.Figures figures = driver.run(plans, token, c, requests, time);
                 System.out.printf("%s: PLANROUTE %s (%s)%n", set, figures, Machine.load());
+                System.out.printf("%s:   CPU ms/route by thread: %s%n", set, Machine.perThreadGroup(threadsBefore,
+                        Machine.threadCpuSeconds(), Machine.cpuSeconds() - cpuBefore, figures.requests()));
                 if (figures.errors() > 0) {
                     System.out.println("  last error: " + LoadDriver.lastError());
                 }
