@@ -77,10 +77,8 @@ public final class ImportBenchmark {
     private static void offline(String scale, Path seed, Path database, String pageCache) {
         double cpuBefore = Machine.cpuSeconds();
         long validating = System.nanoTime();
-        SeedParser.Validated validated = SeedParser.validateStreaming(seed);
+        SeedParser.Validated validated = validate(scale, seed);
         double validation = seconds(validating);
-        System.out.printf("scale %s: validated %,d nodes, %,d relationships in %.1f s (%s)%n", scale,
-                validated.nodes(), validated.relationships(), validation, Machine.load());
         long writing = System.nanoTime();
         OfflineSeedImport.Result result = OfflineSeedImport.load(validated, seed.toAbsolutePath().toString(), database,
                 Long.getLong("bench.offHeap", 4L << 30), Boolean.getBoolean("bench.verbose") ? System.out : null);
@@ -117,10 +115,8 @@ public final class ImportBenchmark {
             new GraphSchema(driver).ensure();
             double cpuBefore = Machine.cpuSeconds();
             long validating = System.nanoTime();
-            SeedParser.Validated validated = SeedParser.validateStreaming(seed);
+            SeedParser.Validated validated = validate(scale, seed);
             double validation = seconds(validating);
-            System.out.printf("scale %s: validated %,d nodes, %,d relationships in %.1f s (%s)%n", scale,
-                    validated.nodes(), validated.relationships(), validation, Machine.load());
             long writing = System.nanoTime();
             BulkSeedWriter.Result result = new BulkSeedWriter(driver,
                     cypher ? BulkSeedWriter.cypher(driver) : BulkSeedWriter.embedded(server.database()), batch -> { })
@@ -133,6 +129,14 @@ public final class ImportBenchmark {
                     result.relationships(), (result.nodes() + result.relationships()) / write, Machine.liveHeapMb(),
                     megabytes(database), Machine.load());
         }
+    }
+
+    private static SeedParser.Validated validate(String scale, Path seed) {
+        long validating = System.nanoTime();
+        SeedParser.Validated validated = SeedParser.validateStreaming(seed);
+        System.out.printf("scale %s: validated %,d nodes, %,d relationships in %.1f s (%s)%n", scale,
+                validated.nodes(), validated.relationships(), seconds(validating), Machine.load());
+        return validated;
     }
 
     private static double seconds(long since) {
