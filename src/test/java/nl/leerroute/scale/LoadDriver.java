@@ -16,9 +16,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A closed-loop load driver on loopback: {@code clients} threads each send {@code planRoute} over
- * GraphQL, one request after the other, until {@code maxRequests} have been sent in total or
- * {@code maxTime} has passed; it always stops by itself.
+ * A load driver on loopback: {@code clients} threads each send {@code planRoute} over GraphQL until
+ * {@code maxRequests} have been sent in total or {@code maxTime} has passed; it always stops by itself.
+ * <ul>
+ * <li>Closed loop ({@code ratePerSecond} 0): each client sends its next request as soon as the last one is
+ * answered, so throughput is the most the server gives and latency is mostly queueing (clients / throughput).</li>
+ * <li>Fixed rate: the clients together send {@code ratePerSecond} requests a second, each on a schedule of its
+ * own; latency counts from the moment a request was due, not from when it was sent, so a server that falls
+ * behind is charged for the wait it causes (no coordinated omission).</li>
+ * </ul>
  */
 public final class LoadDriver {
 
@@ -33,7 +39,7 @@ public final class LoadDriver {
      * @param clientCpuMsPerRoute of that, what the client threads themselves used (building, sending and
      *        parsing requests), so that the server's share is the difference
      */
-    public record Figures(int clients, int requests, int errors, double seconds, double p50, double p95,
+    public record Figures(int clients, double rate, int requests, int errors, double seconds, double p50, double p95,
             double p99, double max, Map<String, Integer> statuses, double cpuMsPerRoute,
             double clientCpuMsPerRoute) {
 
@@ -43,9 +49,9 @@ public final class LoadDriver {
 
         @Override
         public String toString() {
-            return String.format("%2d clients: %,6d requests in %5.1f s = %6.1f routes/s; latency p50 %6.1f ms, "
+            return String.format("%2d clients%s: %,6d requests in %5.1f s = %6.1f routes/s; latency p50 %6.1f ms, "
                     + "p95 %6.1f ms, p99 %6.1f ms, max %6.1f ms; CPU %.2f ms/route (client threads %.2f); "
-                    + "%d errors; %s", clients, requests, seconds, throughput(), p50, p95, p99, max, cpuMsPerRoute,
+                    + "%d errors; %s", clients, rate > 0 ? String.format(" at %.0f/s", rate) : " closed loop", requests, seconds, throughput(), p50, p95, p99, max, cpuMsPerRoute,
                     clientCpuMsPerRoute, errors, statuses);
         }
     }
@@ -77,6 +83,13 @@ public final class LoadDriver {
 
     public Figures run(List<Plan> plans, String token, int clients, int maxRequests, Duration maxTime)
             throws InterruptedException {
+        return run(plans, token, clients, 0, maxRequests, maxTime);
+    }
+
+    public Figures run(List<Plan> plans, String token, int clients, double ratePerSecond, int maxRequests,
+            Duration maxTime) throws InterruptedException {
+        // each client's own period; clients are offset so that the total arrival rate is even
+        long period = ratePerSecond > 0 ? (long) (clients * 1e9 / ratePerSecond) : 0;
         AtomicInteger issued = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         Map<String, Integer> statuses = new ConcurrentHashMap<>();
@@ -93,9 +106,17 @@ public final class LoadDriver {
             latencies[c] = new long[maxRequests];
             Thread thread = new Thread(() -> {
                 SplittableRandom random = new SplittableRandom(1000 + client);
+                long due = started + period * client / Math.max(1, clients);
                 while (System.nanoTime() < deadline && issued.incrementAndGet() <= maxRequests) {
                     Plan plan = plans.get(random.nextInt(plans.size()));
-                    long sent = System.nanoTime();
+                    long sent;
+                    if (period > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+                        sent = due;
+                        due += period;
+                    } else {
+                        sent = System.nanoTime();
+                    }
                     String status = send(plan, token);
                     latencies[client][counts[client]++] = System.nanoTime() - sent;
                     if (status == null) {
@@ -121,7 +142,7 @@ public final class LoadDriver {
             at += counts[c];
         }
         Arrays.sort(all);
-        return new Figures(clients, all.length, errors.get(), seconds, percentile(all, 50), percentile(all, 95),
+        return new Figures(clients, ratePerSecond, all.length, errors.get(), seconds, percentile(all, 50), percentile(all, 95),
                 percentile(all, 99), all.length == 0 ? 0 : all[all.length - 1] / 1e6, new java.util.TreeMap<>(statuses),
                 all.length == 0 ? 0 : cpu * 1000 / all.length, all.length == 0 ? 0 : clientCpu.get() / 1e6 / all.length);
     }

@@ -28,7 +28,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code shipped} imports the shipped seed into a fresh database; a scale such as {@code 0.01} uses the
  * database the import benchmark left in {@code target/scale/db-0.01} ({@code -Dbench.keep=true}).
  * Properties: {@code bench.clients} (1,20,50), {@code bench.requests} (per level, 3000),
- * {@code bench.seconds} (per level, 40), {@code bench.pageCache} (1g).
+ * {@code bench.seconds} (per level, 40), {@code bench.pageCache} (1g); {@code bench.rates} (200): after the
+ * closed-loop levels, {@code bench.rateClients} (20) clients send at each of these fixed total rates (routes/s).
  */
 public final class ServingBenchmark {
 
@@ -39,16 +40,19 @@ public final class ServingBenchmark {
         List<String> sets = List.of((args.length > 0 ? args[0] : "shipped").split(","));
         int[] clients = Arrays.stream(System.getProperty("bench.clients", "1,20,50").split(","))
                 .mapToInt(Integer::parseInt).toArray();
+        double[] rates = Arrays.stream(System.getProperty("bench.rates", "200").split(",")).filter(r -> !r.isBlank())
+                .mapToDouble(Double::parseDouble).toArray();
         int requests = Integer.getInteger("bench.requests", 3000);
         Duration time = Duration.ofSeconds(Integer.getInteger("bench.seconds", 40));
         System.out.println("Serving benchmark: " + Machine.describe());
         for (String set : sets) {
-            run(set, clients, requests, time);
+            run(set, clients, rates, requests, time);
         }
         System.exit(0);
     }
 
-    private static void run(String set, int[] clients, int requests, Duration time) throws Exception {
+    private static void run(String set, int[] clients, double[] rates, int requests, Duration time)
+            throws Exception {
         boolean shipped = set.equals("shipped");
         Path database = Path.of("target/scale/db-" + set);
         if (shipped) {
@@ -88,11 +92,19 @@ public final class ServingBenchmark {
             // warm-up: JIT, Cypher plans, page cache; not counted
             LoadDriver.Figures warmUp = driver.run(plans, token, 4, Math.min(500, requests), Duration.ofSeconds(30));
             System.out.printf("%s: warm-up %s%n", set, warmUp);
+            int rateClients = Integer.getInteger("bench.rateClients", 20);
+            List<double[]> levels = new ArrayList<>();
             for (int c : clients) {
+                levels.add(new double[] {c, 0});
+            }
+            for (double rate : rates) {
+                levels.add(new double[] {rateClients, rate});
+            }
+            for (double[] level : levels) {
                 token = driver.token("admin", "leerroute-demo");
                 Map<String, Double> threadsBefore = Machine.threadCpuSeconds();
                 double cpuBefore = Machine.cpuSeconds();
-                LoadDriver.Figures figures = driver.run(plans, token, c, requests, time);
+                LoadDriver.Figures figures = driver.run(plans, token, (int) level[0], level[1], requests, time);
                 System.out.printf("%s: PLANROUTE %s (%s)%n", set, figures, Machine.load());
                 System.out.printf("%s:   CPU ms/route by thread: %s%n", set, Machine.perThreadGroup(threadsBefore,
                         Machine.threadCpuSeconds(), Machine.cpuSeconds() - cpuBefore, figures.requests()));
