@@ -12,8 +12,8 @@ import org.springframework.util.unit.DataSize;
  * @param enabled  false: start without touching the graph's catalogue
  * @param location seed directory
  * @param force    import even when the graph already holds this exact seed (same content hash)
- * @param offlineImport       a seed of more than 8 MB is loaded into an embedded database that does
- *                            not exist yet with Neo4j's offline importer (false: transactional batches)
+ * @param offlineImport       the seed is loaded into an embedded database that does not exist yet with
+ *                            Neo4j's offline importer (false: the start-up import writes it in transactions)
  * @param offlineImportMemory memory outside the heap the offline importer may use
  */
 @ConfigurationProperties("leerroute.seed")

@@ -199,6 +199,10 @@ class BulkSeedImportTest {
 
     /** What an offline load into a new database directory under {@code temp} gives, read over Bolt. */
     private static <T> T offlineLoaded(String home, java.util.function.Function<Driver, T> read) {
+        return offlineLoaded(seed, home, read);
+    }
+
+    private static <T> T offlineLoaded(Path seed, String home, java.util.function.Function<Driver, T> read) {
         Path neo4jHome = temp.resolve(home);
         OfflineSeedImport.load(seed, neo4jHome, 64L << 20, null);
         try (EmbeddedNeo4jServer loaded = EmbeddedNeo4jServer.start(neo4jHome, 0, "32m");
@@ -221,6 +225,22 @@ class BulkSeedImportTest {
 
         assertThat(offline.get(0)).isEqualTo(oneTransaction);
         assertThat(offline.get(1)).isEqualTo(List.of("COMPLETE", parsed.contentHash()));
+    }
+
+    /** Every first start loads offline, so the shipped seed (files the synthetic one leaves empty) must come out the same. */
+    @Test
+    void shouldLoadTheShippedSeedOfflineAsTheOneTransactionImportWritesIt() {
+        Path shipped = Path.of("graph-seed");
+        ParsedSeed parsed = SeedParser.parse(shipped);
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> SeedWriter.write(tx, parsed));
+        }
+        List<String> oneTransaction = graph();
+        assertThat(oneTransaction).hasSize(parsed.nodes().size() + parsed.relationships().size());
+
+        List<String> offline = offlineLoaded(shipped, "offline-shipped", BulkSeedImportTest::graph);
+
+        assertThat(offline).isEqualTo(oneTransaction);
     }
 
     @Test
