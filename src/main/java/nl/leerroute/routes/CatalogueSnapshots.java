@@ -118,7 +118,7 @@ public class CatalogueSnapshots {
                             isUnit: x:LearningUnit}] AS requires
                 ORDER BY u.id
                 """, Map.of())) {
-            builder.unit(unit(row));
+            builder.unit(unitOf(row));
             units++;
         }
         CatalogueSnapshot snapshot = builder.build();
@@ -143,8 +143,12 @@ public class CatalogueSnapshots {
         return List.copyOf(dates);
     }
 
+    /**
+     * One row of the unit query in {@link #build()} as the planner's unit; public so that tools that read a
+     * seed without a database (the planner scale benchmark) build exactly the same snapshot.
+     */
     @SuppressWarnings("unchecked")
-    private static Unit unit(Map<String, Object> row) {
+    public static Unit unitOf(Map<String, Object> row) {
         List<OutcomeLevel> yields = new ArrayList<>();
         for (Map<String, Object> y : (List<Map<String, Object>>) row.get("yields")) {
             yields.add(new OutcomeLevel((String) y.get("outcome"), ((Number) y.get("level")).intValue()));

@@ -60,17 +60,26 @@ public class Profiles {
         List<Map<String, Object>> items = new ArrayList<>((List<Map<String, Object>>) rows.get(0).get("evidence"));
         items.sort(java.util.Comparator.comparing(item -> (String) ((Map<String, Object>) item.get("n")).get("id")));
         for (Map<String, Object> item : items) {
-            Map<String, Object> n = (Map<String, Object>) item.get("n");
-            nl.leerroute.people.Evidence record = nl.leerroute.people.Evidence.of(n);
+            nl.leerroute.people.Evidence record = nl.leerroute.people.Evidence.of((Map<String, Object>) item.get("n"));
             records.put(record.id(), record);
-            List<OutcomeLevel> asserts = ((List<Map<String, Object>>) item.get("asserts")).stream()
-                    .map(a -> new OutcomeLevel((String) a.get("outcome"), ((Number) a.get("level")).intValue()))
-                    .sorted(java.util.Comparator.comparing(OutcomeLevel::outcomeId))
-                    .toList();
-            evidence.add(new Evidence(record.id(), record.title(), EvidenceStatus.valueOf(record.status()),
-                    (LocalDate) n.get("to"), asserts, (String) item.get("unit")));
+            evidence.add(evidenceOf(record, item));
         }
         return new Read(new PersonProfile(evidence), java.util.Collections.unmodifiableMap(records),
                 (Map<String, Object>) rows.get(0).get("person"));
+    }
+
+    /**
+     * One evidence item as the query in {@link #read} returns it ({@code n}: the node's properties, {@code unit},
+     * {@code asserts}), as the planner reads it; public so that tools that read a seed without a database (the
+     * planner scale benchmark) build exactly the same profile.
+     */
+    @SuppressWarnings("unchecked")
+    public static Evidence evidenceOf(nl.leerroute.people.Evidence record, Map<String, Object> item) {
+        List<OutcomeLevel> asserts = ((List<Map<String, Object>>) item.get("asserts")).stream()
+                .map(a -> new OutcomeLevel((String) a.get("outcome"), ((Number) a.get("level")).intValue()))
+                .sorted(java.util.Comparator.comparing(OutcomeLevel::outcomeId))
+                .toList();
+        return new Evidence(record.id(), record.title(), EvidenceStatus.valueOf(record.status()),
+                (LocalDate) ((Map<String, Object>) item.get("n")).get("to"), asserts, (String) item.get("unit"));
     }
 }
