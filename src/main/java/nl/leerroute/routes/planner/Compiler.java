@@ -49,10 +49,17 @@ final class Compiler {
     final long startDay;
     final long deadlineDay;
     final long budget;
+    /** The goal's closure ({@link #closure}); the per-unit arrays below are filled for these units only. */
+    final int[] closure;
     final long[] durDays;
     final Exclusion[] exclusion;
+    /** Units of the closure that can ever start (false for every unit outside the closure). */
     final boolean[] reachable;
-    /** per outcome: the highest level reachable at all (credits plus every reachable unit). */
+    /**
+     * per outcome: the highest level reachable at all (credits plus every reachable unit of the closure); exact
+     * wherever the closure's groups compare it with a level, since the closure holds every unit teaching such an
+     * outcome at that level or higher.
+     */
     int[] reachAvail;
     final List<MissingTarget> missing;
     /** targets already credited (outcome index to level, label). */
@@ -69,17 +76,6 @@ final class Compiler {
         int n = cat.unitCount();
         durDays = new long[n];
         exclusion = new Exclusion[n];
-        for (int u = 0; u < n; u++) {
-            Unit unit = cat.units().get(u);
-            long weeks = unit.durationWeeks();
-            if (c.hoursPerWeek() != null) {
-                weeks = Math.max(weeks, (unit.hours() + c.hoursPerWeek() - 1) / c.hoursPerWeek());
-            }
-            durDays[u] = 7 * weeks;
-            exclusion[u] = exclusionOf(u, unit, c);
-            req.funding().check(unit.id(), unit.costCents());
-        }
-        reachable = reachable(exclusion);
         // merge targets per outcome: the highest level counts; labels joined in request order
         Map<Integer, int[]> level = new LinkedHashMap<>();
         Map<Integer, List<String>> labels = new HashMap<>();
@@ -104,6 +100,80 @@ final class Compiler {
         }
         missing = List.copyOf(miss);
         credited = List.copyOf(cred);
+        // only the goal's closure is compiled, so a request costs what its goal needs, not what the catalogue holds
+        closure = closure(missing);
+        for (int u : closure) {
+            Unit unit = cat.units().get(u);
+            long weeks = unit.durationWeeks();
+            if (c.hoursPerWeek() != null) {
+                weeks = Math.max(weeks, (unit.hours() + c.hoursPerWeek() - 1) / c.hoursPerWeek());
+            }
+            durDays[u] = 7 * weeks;
+            exclusion[u] = exclusionOf(u, unit, c);
+            req.funding().check(unit.id(), unit.costCents());
+        }
+        reachable = reachable(exclusion);
+    }
+
+    /**
+     * Every unit that teaches a missing target at its level, plus, transitively, every unit that can meet an
+     * entry-requirement group (not met by credits) of a unit already in (snapshot indices, ascending). Excluded
+     * and unreachable units are kept, so that infeasibility can be explained. No route and no instance of this
+     * request can use a unit outside: {@link #instance} only follows targets and groups the same way, and whether
+     * a unit of the closure can ever start depends on units of the closure alone.
+     */
+    private int[] closure(List<MissingTarget> targets) {
+        boolean[] in = new boolean[cat.unitCount()];
+        int[] queue = new int[16];
+        int top = 0;
+        for (MissingTarget t : targets) {
+            int[] ts = cat.teachers[t.outcome()];
+            int[] tl = cat.teacherLevel[t.outcome()];
+            for (int i = 0; i < ts.length; i++) {
+                if (tl[i] >= t.level() && !in[ts[i]]) {
+                    in[ts[i]] = true;
+                    queue = push(queue, top++, ts[i]);
+                }
+            }
+        }
+        for (int qi = 0; qi < top; qi++) {
+            int u = queue[qi];
+            for (int g = 0; g < cat.reqRef[u].length; g++) {
+                if (groupMetByCredit(u, g)) {
+                    continue;
+                }
+                int[] refs = cat.reqRef[u][g];
+                int[] lv = cat.reqLevel[u][g];
+                for (int a = 0; a < refs.length; a++) {
+                    if (refs[a] < 0) {
+                        if (!in[~refs[a]]) {
+                            in[~refs[a]] = true;
+                            queue = push(queue, top++, ~refs[a]);
+                        }
+                        continue;
+                    }
+                    int[] ts = cat.teachers[refs[a]];
+                    int[] tl = cat.teacherLevel[refs[a]];
+                    for (int i = 0; i < ts.length; i++) {
+                        if (tl[i] >= lv[a] && !in[ts[i]]) {
+                            in[ts[i]] = true;
+                            queue = push(queue, top++, ts[i]);
+                        }
+                    }
+                }
+            }
+        }
+        int[] out = Arrays.copyOf(queue, top);
+        Arrays.sort(out);
+        return out;
+    }
+
+    private static int[] push(int[] queue, int at, int u) {
+        if (at == queue.length) {
+            queue = Arrays.copyOf(queue, 2 * at);
+        }
+        queue[at] = u;
+        return queue;
     }
 
     private Exclusion exclusionOf(int u, Unit unit, Constraints c) {
@@ -155,7 +225,7 @@ final class Compiler {
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (int u = 0; u < n; u++) {
+            for (int u : closure) {
                 if (fired[u] || excl[u] != null || !ready(u, avail, fired)) {
                     continue;
                 }
