@@ -1,5 +1,7 @@
 package nl.leerroute.routes.planner;
 
+import java.util.Arrays;
+
 /**
  * The scheduling model. Units are taken one after another (never in parallel, so the hours-per-week
  * constraint bounds the study load). A unit starts on its first start moment on or after the day the previous
@@ -10,14 +12,20 @@ package nl.leerroute.routes.planner;
  * <ul>
  * <li>all units "any day": every valid order finishes on start + sum of durations; the order taken is
  * the list rule below (exact);</li>
- * <li>up to 16 units with start moments: dynamic programming over the sets of units done so far, since an
- * earlier finish of a prefix never hurts (exact);</li>
- * <li>otherwise: a list rule (earliest possible start, then shorter, then id), flagged as not exact.</li>
+ * <li>otherwise, up to 64 units: branch and bound over orders (see {@link OrderSearch}), exact unless it hits
+ * {@link #ORDER_NODE_LIMIT}; then, up to 16 units, dynamic programming over the sets of units done so far
+ * (exact, since an earlier finish of a prefix never hurts);</li>
+ * <li>otherwise (more units, or the limit hit above 16): the best order found, at least as good as the list
+ * rule (earliest possible start, then shorter, then id), flagged as not exact.</li>
  * </ul>
  */
 final class Sequencer {
 
     static final int EXACT_DP_LIMIT = 16;
+    /** Orders a branch and bound may expand per set before it gives up being exact. */
+    static final long ORDER_NODE_LIMIT = 20_000;
+    /** Longest set the order search handles (its done-sets are bit masks in a long). */
+    static final int ORDER_SEARCH_LIMIT = 64;
 
     record Schedule(int[] order, long[] start, long[] finish, long end, boolean exact) {
         boolean timed() {
@@ -30,14 +38,39 @@ final class Sequencer {
 
     /** Schedules the local units {@code set}; null when no order meets the prerequisites. */
     static Schedule schedule(Instance in, int[] set) {
-        int k = set.length;
         boolean anyDay = true;
         for (int u : set) {
             anyDay &= in.starts[u].length == 0;
         }
-        if (anyDay || k > EXACT_DP_LIMIT) {
-            return listSchedule(in, set, anyDay);
+        if (anyDay) {
+            return listSchedule(in, set, true);
         }
+        return schedule(in, set, ORDER_NODE_LIMIT);
+    }
+
+    /** As {@link #schedule(Instance, int[])} for a set with start moments, with the order search's node limit. */
+    static Schedule schedule(Instance in, int[] set, long nodeLimit) {
+        Schedule list = listSchedule(in, set, false);
+        if (list == null) {
+            return null; // the list rule takes any ready unit: when it gets stuck, no order is valid
+        }
+        if (set.length > ORDER_SEARCH_LIMIT) {
+            return list;
+        }
+        OrderSearch os = new OrderSearch(in, set, list, nodeLimit);
+        os.run();
+        if (!os.aborted) {
+            return timeOrder(in, os.bestOrder, true);
+        }
+        if (set.length <= EXACT_DP_LIMIT) {
+            return dp(in, set);
+        }
+        return timeOrder(in, os.bestOrder, false);
+    }
+
+    /** Dynamic programming over the sets of units done so far (2^k states): exact for any order structure. */
+    static Schedule dp(Instance in, int[] set) {
+        int k = set.length;
         // provider masks within the set, per unit and group
         int[] pos = new int[in.n];
         java.util.Arrays.fill(pos, -1);
@@ -106,7 +139,215 @@ final class Sequencer {
         return true;
     }
 
-    private static Schedule listSchedule(Instance in, int[] set, boolean exact) {
+    /**
+     * Depth-first branch and bound over orders. A node is the set of units done so far with the finish of the
+     * last; children take a unit whose groups are met by the set, earliest start first (then shorter, then
+     * index), so the first dive is the list rule. Pruned are:
+     * <ul>
+     * <li>a node whose done-set was reached before with a finish no later (dominance: start moments only move
+     * forward in time, so from the earlier finish every continuation finishes no later);</li>
+     * <li>a node whose lower bound is no better than the best order found: the next unit starts no earlier than
+     * the earliest start among the ready ones and every unit left lasts its duration, one after another; and
+     * each unit left finishes no earlier than its own first start from now plus its duration (a unit with no
+     * start moment left ends the node).</li>
+     * </ul>
+     * Ties keep the first order found, which makes the result deterministic. Exact unless the node limit is hit.
+     */
+    private static final class OrderSearch {
+        private final Instance in;
+        private final int[] set;
+        private final int k;
+        private final long[][] groupMasks;
+        private final long[] dur;
+        private final long nodeLimit;
+        private final int[] path;
+        private final long[][] starts;
+        private final int[][] kids;
+        long bestEnd;
+        int[] bestOrder;
+        boolean aborted;
+        long nodes;
+        // open addressing: done-set (never 0 here) -> earliest finish seen
+        private long[] keys = new long[256];
+        private long[] vals = new long[256];
+        private int size;
+
+        OrderSearch(Instance in, int[] set, Schedule list, long nodeLimit) {
+            this.in = in;
+            this.set = set;
+            this.k = set.length;
+            this.nodeLimit = nodeLimit;
+            int[] pos = new int[in.n];
+            Arrays.fill(pos, -1);
+            for (int i = 0; i < k; i++) {
+                pos[set[i]] = i;
+            }
+            groupMasks = new long[k][];
+            dur = new long[k];
+            for (int i = 0; i < k; i++) {
+                dur[i] = in.dur[set[i]];
+                int[] gs = in.groups[set[i]];
+                groupMasks[i] = new long[gs.length];
+                for (int j = 0; j < gs.length; j++) {
+                    long m = 0;
+                    for (int p : in.prov[gs[j]]) {
+                        if (pos[p] >= 0) {
+                            m |= 1L << pos[p];
+                        }
+                    }
+                    groupMasks[i][j] = m;
+                }
+            }
+            path = new int[k];
+            starts = new long[k + 1][k];
+            kids = new int[k + 1][k];
+            bestEnd = list.end();
+            bestOrder = list.order().clone();
+        }
+
+        void run() {
+            long remaining = 0;
+            for (long d : dur) {
+                remaining += d;
+            }
+            dfs(0L, in.comp.startDay, 0, remaining);
+        }
+
+        private void dfs(long done, long t, int depth, long remaining) {
+            if (++nodes > nodeLimit) {
+                aborted = true;
+                return;
+            }
+            if (depth == k) {
+                if (t < bestEnd) {
+                    bestEnd = t;
+                    for (int i = 0; i < k; i++) {
+                        bestOrder[i] = set[path[i]];
+                    }
+                }
+                return;
+            }
+            long[] s = starts[depth];
+            int[] ready = kids[depth];
+            int nReady = 0;
+            long minReadyStart = Long.MAX_VALUE;
+            long lb = 0;
+            for (int i = 0; i < k; i++) {
+                if ((done & (1L << i)) != 0) {
+                    continue;
+                }
+                long si = in.nextStart(set[i], t);
+                if (si == Long.MAX_VALUE) {
+                    return; // a unit left can never start from here on
+                }
+                s[i] = si;
+                lb = Math.max(lb, si + dur[i]);
+                if (ready(groupMasks[i], done)) {
+                    ready[nReady++] = i;
+                    minReadyStart = Math.min(minReadyStart, si);
+                }
+            }
+            if (nReady == 0) {
+                return;
+            }
+            lb = Math.max(lb, minReadyStart + remaining);
+            if (lb >= bestEnd) {
+                return;
+            }
+            // insertion sort: earliest start, then shorter, then index
+            for (int a = 1; a < nReady; a++) {
+                int x = ready[a];
+                int b = a - 1;
+                while (b >= 0 && before(x, ready[b], s)) {
+                    ready[b + 1] = ready[b];
+                    b--;
+                }
+                ready[b + 1] = x;
+            }
+            for (int r = 0; r < nReady; r++) {
+                int i = ready[r];
+                long next = done | (1L << i);
+                long fin = s[i] + dur[i];
+                if (!improves(next, fin)) {
+                    continue;
+                }
+                path[depth] = i;
+                dfs(next, fin, depth + 1, remaining - dur[i]);
+                if (aborted) {
+                    return;
+                }
+            }
+        }
+
+        private boolean before(int x, int y, long[] s) {
+            if (s[x] != s[y]) {
+                return s[x] < s[y];
+            }
+            if (dur[x] != dur[y]) {
+                return dur[x] < dur[y];
+            }
+            return x < y;
+        }
+
+        private static boolean ready(long[] masks, long done) {
+            for (long m : masks) {
+                if ((m & done) == 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Records {@code fin} for the done-set unless an earlier visit finished no later. */
+        private boolean improves(long key, long fin) {
+            int mask = keys.length - 1;
+            int h = (int) (mix(key) & mask);
+            while (keys[h] != 0) {
+                if (keys[h] == key) {
+                    if (vals[h] <= fin) {
+                        return false;
+                    }
+                    vals[h] = fin;
+                    return true;
+                }
+                h = (h + 1) & mask;
+            }
+            keys[h] = key;
+            vals[h] = fin;
+            if (++size * 2 > keys.length) {
+                grow();
+            }
+            return true;
+        }
+
+        private void grow() {
+            long[] ok = keys;
+            long[] ov = vals;
+            keys = new long[ok.length * 2];
+            vals = new long[ok.length * 2];
+            int mask = keys.length - 1;
+            for (int i = 0; i < ok.length; i++) {
+                if (ok[i] != 0) {
+                    int h = (int) (mix(ok[i]) & mask);
+                    while (keys[h] != 0) {
+                        h = (h + 1) & mask;
+                    }
+                    keys[h] = ok[i];
+                    vals[h] = ov[i];
+                }
+            }
+        }
+
+        private static long mix(long x) {
+            x ^= x >>> 33;
+            x *= 0xff51afd7ed558ccdL;
+            x ^= x >>> 33;
+            return x;
+        }
+    }
+
+    /** The list rule: earliest possible start, then shorter, then id; null when no order is valid. */
+    static Schedule listSchedule(Instance in, int[] set, boolean exact) {
         int k = set.length;
         boolean[] done = new boolean[in.n];
         boolean[] used = new boolean[k];
