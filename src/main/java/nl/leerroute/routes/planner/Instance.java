@@ -95,6 +95,53 @@ final class Instance {
         }
     }
 
+    /** Sets scheduled so far, for every search on this instance (a schedule depends on the set alone). */
+    private final java.util.HashMap<SetKey, java.util.Optional<Sequencer.Schedule>> schedules =
+            new java.util.HashMap<>();
+    /** Bounds the cache of a search that runs long; past it sets are scheduled again. */
+    static final int SCHEDULE_CACHE_LIMIT = 50_000;
+
+    private record SetKey(int[] set) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SetKey k && Arrays.equals(set, k.set);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(set);
+        }
+    }
+
+    /**
+     * {@link Sequencer#schedule} of a sorted set of local units, remembered: the searches of one request (the
+     * first-route heuristics, core rounds, the exact search, alternatives) meet the same sets again.
+     */
+    Sequencer.Schedule schedule(int[] set) {
+        SetKey key = new SetKey(set);
+        java.util.Optional<Sequencer.Schedule> known = schedules.get(key);
+        if (known != null) {
+            return known.orElse(null);
+        }
+        Sequencer.Schedule s = Sequencer.schedule(this, set);
+        if (schedules.size() < SCHEDULE_CACHE_LIMIT) {
+            schedules.put(new SetKey(set.clone()), java.util.Optional.ofNullable(s));
+        }
+        return s;
+    }
+
+    /**
+     * The list rule's schedule of a sorted set whose prerequisites can be ordered: a valid order, exact only when
+     * every unit may start any day (then every valid order finishes on the same day).
+     */
+    Sequencer.Schedule listSchedule(int[] set) {
+        boolean anyDay = true;
+        for (int u : set) {
+            anyDay &= starts[u].length == 0;
+        }
+        return Sequencer.listSchedule(this, set, anyDay);
+    }
+
     /** First day >= t on which local unit u can start, or Long.MAX_VALUE. */
     long nextStart(int u, long t) {
         long[] s = starts[u];

@@ -40,8 +40,9 @@ import nl.leerroute.routes.planner.RoutePlan.Totals;
  * So it must drop units carrying at least 30% of each earlier route's hours: swapping one small unit is a
  * near-copy, not an alternative. The rule only ever forbids adding units, which keeps the search exact.</li>
  * <li><b>FEASIBLE</b>: a limit stopped the search; the route is valid, {@code lowerBoundHours} is proven
- * (no valid route has fewer hours) and {@code gap} is relative to the route's hours. Also used when a route
- * was too long to sequence exactly (see {@link Sequencer}).</li>
+ * (no valid route has fewer hours) and {@code gap} is relative to the route's hours. Also used when a set of
+ * units that could match the route was too long to sequence exactly within the order search's limit (see
+ * {@link Sequencer}); a set that is heavier than the route does not count, whatever its schedule.</li>
  * </ul>
  */
 public final class RoutePlanner {
@@ -69,7 +70,7 @@ public final class RoutePlanner {
         long k1 = in.lexK1();
         Search s = search(in, w, comp.budget, comp.deadlineDay, List.of(), req.nodeLimit(), deadlineNanos);
         if (s.bestSet == null) {
-            if (s.aborted) {
+            if (s.aborted || s.inexactSchedule()) { // a set sequenced inexactly might have been a route
                 return new RoutePlan(Status.UNKNOWN, null, credits(comp, null, null), s.lowerBound() / k1, 0,
                         List.of(), List.of(), s.nodes);
             }
@@ -77,7 +78,7 @@ public final class RoutePlanner {
             return new RoutePlan(Status.INFEASIBLE, null, credits(comp, null, null), 0, 0, reasons, List.of(),
                     s.nodes);
         }
-        boolean proven = !s.aborted && !s.inexactSchedule;
+        boolean proven = !s.aborted && !s.inexactSchedule();
         Route best = route(comp, in, s.bestSchedule, proven);
         long lbHours = Math.min(best.totals().hours(), s.lowerBound() / k1);
         double gap = best.totals().hours() == 0 ? 0 : (double) (best.totals().hours() - lbHours) / best.totals().hours();
@@ -90,7 +91,7 @@ public final class RoutePlanner {
             if (sa.bestSet == null) {
                 break;
             }
-            alternatives.add(route(comp, in, sa.bestSchedule, !sa.aborted && !sa.inexactSchedule));
+            alternatives.add(route(comp, in, sa.bestSchedule, !sa.aborted && !sa.inexactSchedule()));
             earlier.add(membership(in, sa.bestSet));
         }
         return new RoutePlan(proven ? Status.OPTIMAL : Status.FEASIBLE, best, credits(comp, in, s.bestSchedule),

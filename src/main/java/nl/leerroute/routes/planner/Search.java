@@ -49,6 +49,11 @@ final class Search {
         boolean primal = true;
         /** stop after the root's Lagrangian bound (used to pick the core). */
         boolean rootOnly;
+        /**
+         * compute the earliest finish of the route found at the end; the first-route searches leave that to the
+         * search that adopts their route, which may well find a better one.
+         */
+        boolean settle = true;
 
         Params copy() {
             Params c = new Params();
@@ -62,6 +67,7 @@ final class Search {
             c.greedy = greedy;
             c.primal = primal;
             c.rootOnly = rootOnly;
+            c.settle = settle;
             return c;
         }
     }
@@ -110,7 +116,12 @@ final class Search {
     long bestW = Long.MAX_VALUE;
     Sequencer.Schedule bestSchedule;
     boolean aborted;
-    boolean inexactSchedule;
+    /**
+     * Least weight of a covering set whose schedule was not proven earliest (the order search hit its limit)
+     * and that was not ruled out otherwise: such a set might be valid, or finish earlier than found, so it
+     * spoils the proof only if it could match the best route ({@link #inexactSchedule()}).
+     */
+    long inexactW = Long.MAX_VALUE;
     long nodes;
     private long abortLb = Long.MAX_VALUE;
 
@@ -167,16 +178,28 @@ final class Search {
             active[activeTop++] = t;
         }
         dfs();
+        if (p.settle) {
+            settleBest();
+        }
         return this;
     }
 
     private void adopt(Search s) {
+        inexactW = Math.min(inexactW, s.inexactW);
         if (s.bestSet != null && (bestSet == null || s.bestW < bestW)) {
             bestW = s.bestW;
             bestSet = s.bestSet;
             bestSchedule = s.bestSchedule;
-            inexactSchedule |= s.inexactSchedule;
         }
+    }
+
+    /**
+     * Whether a set that might beat or tie the best route was sequenced inexactly, so the route is not proven
+     * best (or, with no route, infeasibility is not proven). A set heavier than the best route cannot matter:
+     * whatever its true schedule, it loses on weight.
+     */
+    boolean inexactSchedule() {
+        return inexactW != Long.MAX_VALUE && inexactW <= bestW;
     }
 
     /**
@@ -188,6 +211,7 @@ final class Search {
     private void primal() {
         Params g = p.copy();
         g.greedy = true;
+        g.settle = false;
         g.nodeLimit = Long.MAX_VALUE;
         g.deadlineNanos = Long.MAX_VALUE;
         adopt(new Search(in, w, g).run());
@@ -203,6 +227,7 @@ final class Search {
             Params pr = p.copy();
             pr.primal = false;
             pr.rootOnly = true;
+            pr.settle = false;
             Search probe = new Search(in, w, pr);
             probe.bestW = bestW;
             probe.bestSet = bestSet;
@@ -225,6 +250,7 @@ final class Search {
             }
             Params pc = p.copy();
             pc.primal = false;
+            pc.settle = false;
             pc.excluded = ex;
             pc.nodeLimit = Math.min(CORE_NODES, Math.max(0, p.nodeLimit - nodes));
             Search core = new Search(in, w, pc);
@@ -261,7 +287,8 @@ final class Search {
 
     /** Proven lower bound on the weight of any valid set (the best weight when not aborted). */
     long lowerBound() {
-        return aborted ? Math.min(bestW, abortLb) : bestW;
+        long lb = aborted ? Math.min(bestW, abortLb) : bestW;
+        return Math.min(lb, inexactW); // a set sequenced inexactly might be a valid, lighter route
     }
 
     private boolean avail(int u) {
@@ -660,20 +687,64 @@ final class Search {
         if (in.stuck(set, inS).length > 0) {
             return false;
         }
-        Sequencer.Schedule sch = Sequencer.schedule(in, set);
-        if (sch.end() == Long.MAX_VALUE || sch.end() > p.deadline) {
-            return false;
+        Sequencer.Schedule sch = validSchedule(set, sw);
+        return sch != null && offer(set, sw, sch);
+    }
+
+    /**
+     * A schedule that shows the set can be ordered within the start moments and the deadline, or null when it
+     * cannot. The list rule's order is enough to show that, and is far cheaper than the earliest finish; that is
+     * only needed to break a tie in weight, or for the final route ({@link #settleBest}). Only when the list
+     * order misses is the exact earliest finish computed.
+     */
+    private Sequencer.Schedule validSchedule(int[] set, long setW) {
+        Sequencer.Schedule list = in.listSchedule(set);
+        if (list.end() != Long.MAX_VALUE && list.end() <= p.deadline) {
+            return list;
         }
-        if (bestSet == null || sw < bestW || (sw == bestW && (sch.end() < bestSchedule.end()
-                || (sch.end() == bestSchedule.end() && Arrays.compare(set, bestSet) < 0)))) {
-            if (!sch.exact()) {
-                inexactSchedule = true;
-            }
+        Sequencer.Schedule s = exactSchedule(set, setW);
+        return s.end() == Long.MAX_VALUE || s.end() > p.deadline ? null : s;
+    }
+
+    /** The earliest finish of a set (as far as the order search proves it), noting when it is not proven. */
+    private Sequencer.Schedule exactSchedule(int[] set, long setW) {
+        Sequencer.Schedule s = in.schedule(set);
+        if (!s.exact()) {
+            inexactW = Math.min(inexactW, setW);
+        }
+        return s;
+    }
+
+    /** The incumbent's earliest finish, if it was kept with the list rule's order only. */
+    private void settleBest() {
+        if (bestSet != null && !bestSchedule.exact()) {
+            bestSchedule = exactSchedule(bestSet, bestW);
+        }
+    }
+
+    /**
+     * Offers a valid set of exact weight {@code sw} with a schedule that fits; it becomes the incumbent when
+     * lighter, or equal and earlier to finish (both finishes exact), or equal in both with the first ids.
+     * Returns true when the incumbent's weight went down.
+     */
+    private boolean offer(int[] set, long sw, Sequencer.Schedule sch) {
+        if (bestSet == null || sw < bestW) {
             boolean improved = sw < bestW;
             bestW = sw;
             bestSet = set;
             bestSchedule = sch;
             return improved;
+        }
+        if (sw == bestW) {
+            if (!sch.exact()) {
+                sch = exactSchedule(set, sw);
+            }
+            settleBest();
+            if (sch.end() < bestSchedule.end()
+                    || (sch.end() == bestSchedule.end() && Arrays.compare(set, bestSet) < 0)) {
+                bestSet = set;
+                bestSchedule = sch;
+            }
         }
         return false;
     }
@@ -971,11 +1042,19 @@ final class Search {
             }
             return cut.isEmpty() ? null : cut.stream().mapToInt(Integer::intValue).toArray();
         }
-        Sequencer.Schedule s = Sequencer.schedule(in, set);
-        if (!s.exact()) {
-            inexactSchedule = true;
+        // route caps: curW and curCost price every scheme in full, the set's exact value adds what caps take back;
+        // supersets cost and weigh at least as much, so a set over budget or above the incumbent is final too, and
+        // is settled before the (far dearer) schedule is computed
+        long excess = in.capExcess(set);
+        if (curCost + excess > p.budget) {
+            return null;
         }
-        if (s.end() == Long.MAX_VALUE || s.end() > p.deadline) {
+        long exactW = curW + excess * in.costFactor();
+        if (exactW > bestW) {
+            return null;
+        }
+        Sequencer.Schedule s = validSchedule(set, exactW);
+        if (s == null) {
             TreeSet<Integer> cut = new TreeSet<>();
             for (int u : set) {
                 for (int g : in.groups[u]) {
@@ -988,19 +1067,7 @@ final class Search {
             }
             return cut.isEmpty() ? null : cut.stream().mapToInt(Integer::intValue).toArray();
         }
-        // route caps: curW and curCost price every scheme in full, the set's exact value adds what caps take back;
-        // supersets cost at least as much, so a set over budget or above the incumbent is final too
-        long excess = in.capExcess(set);
-        if (curCost + excess > p.budget) {
-            return null;
-        }
-        long exactW = curW + excess * in.costFactor();
-        if (exactW < bestW || (exactW == bestW && (s.end() < bestSchedule.end()
-                || (s.end() == bestSchedule.end() && Arrays.compare(set, bestSet) < 0)))) {
-            bestW = exactW;
-            bestSet = set;
-            bestSchedule = s;
-        }
+        offer(set, exactW, s);
         return null;
     }
 

@@ -147,9 +147,10 @@ final class Sequencer {
      * <li>a node whose done-set was reached before with a finish no later (dominance: start moments only move
      * forward in time, so from the earlier finish every continuation finishes no later);</li>
      * <li>a node whose lower bound is no better than the best order found: the next unit starts no earlier than
-     * the earliest start among the ready ones and every unit left lasts its duration, one after another; and
-     * each unit left finishes no earlier than its own first start from now plus its duration (a unit with no
-     * start moment left ends the node).</li>
+     * the earliest start among the ready ones and every unit left lasts its duration, one after another; each
+     * unit left finishes no earlier than its own first start from now plus its duration (a unit with no start
+     * moment left ends the node); and whichever unit is taken last starts no earlier than its first start
+     * moment after the others' durations from that earliest start.</li>
      * </ul>
      * Ties keep the first order found, which makes the result deterministic. Exact unless the node limit is hit.
      */
@@ -252,6 +253,18 @@ final class Sequencer {
             }
             lb = Math.max(lb, minReadyStart + remaining);
             if (lb >= bestEnd) {
+                return;
+            }
+            // the unit taken last starts once the others are done: no earlier than its first start after the
+            // earliest start now plus the others' durations
+            long last = Long.MAX_VALUE;
+            for (int i = 0; i < k && last > lb; i++) {
+                if ((done & (1L << i)) == 0) {
+                    long si = in.nextStart(set[i], minReadyStart + remaining - dur[i]);
+                    last = Math.min(last, si == Long.MAX_VALUE ? Long.MAX_VALUE : si + dur[i]);
+                }
+            }
+            if (last >= bestEnd) {
                 return;
             }
             // insertion sort: earliest start, then shorter, then index
