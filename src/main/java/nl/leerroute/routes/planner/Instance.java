@@ -98,6 +98,8 @@ final class Instance {
     /** Sets scheduled so far, for every search on this instance (a schedule depends on the set alone). */
     private final java.util.HashMap<SetKey, java.util.Optional<Sequencer.Schedule>> schedules =
             new java.util.HashMap<>();
+    /** The order search's node limit per set (tests lower it to see how inexact schedules are reported). */
+    long orderNodeLimit = Sequencer.ORDER_NODE_LIMIT;
     /** Bounds the cache of a search that runs long; past it sets are scheduled again. */
     static final int SCHEDULE_CACHE_LIMIT = 50_000;
 
@@ -123,7 +125,7 @@ final class Instance {
         if (known != null) {
             return known.orElse(null);
         }
-        Sequencer.Schedule s = Sequencer.schedule(this, set);
+        Sequencer.Schedule s = Sequencer.schedule(this, set, orderNodeLimit);
         if (schedules.size() < SCHEDULE_CACHE_LIMIT) {
             schedules.put(new SetKey(set.clone()), java.util.Optional.ofNullable(s));
         }

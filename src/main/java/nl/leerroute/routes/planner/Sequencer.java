@@ -23,7 +23,7 @@ final class Sequencer {
 
     static final int EXACT_DP_LIMIT = 16;
     /** Orders a branch and bound may expand per set before it gives up being exact. */
-    static final long ORDER_NODE_LIMIT = 20_000;
+    static final long ORDER_NODE_LIMIT = 200_000;
     /** Longest set the order search handles (its done-sets are bit masks in a long). */
     static final int ORDER_SEARCH_LIMIT = 64;
 
@@ -38,21 +38,20 @@ final class Sequencer {
 
     /** Schedules the local units {@code set}; null when no order meets the prerequisites. */
     static Schedule schedule(Instance in, int[] set) {
+        return schedule(in, set, ORDER_NODE_LIMIT);
+    }
+
+    /** As {@link #schedule(Instance, int[])} with the order search's node limit. */
+    static Schedule schedule(Instance in, int[] set, long nodeLimit) {
         boolean anyDay = true;
         for (int u : set) {
             anyDay &= in.starts[u].length == 0;
         }
-        if (anyDay) {
-            return listSchedule(in, set, true);
-        }
-        return schedule(in, set, ORDER_NODE_LIMIT);
-    }
-
-    /** As {@link #schedule(Instance, int[])} for a set with start moments, with the order search's node limit. */
-    static Schedule schedule(Instance in, int[] set, long nodeLimit) {
-        Schedule list = listSchedule(in, set, false);
-        if (list == null) {
-            return null; // the list rule takes any ready unit: when it gets stuck, no order is valid
+        Schedule list = listSchedule(in, set, anyDay);
+        if (anyDay || list == null) {
+            // any day: every valid order finishes on the same day; null: the list rule takes any ready unit, so
+            // when it gets stuck no order is valid
+            return list;
         }
         if (set.length > ORDER_SEARCH_LIMIT) {
             return list;
@@ -150,7 +149,9 @@ final class Sequencer {
      * the earliest start among the ready ones and every unit left lasts its duration, one after another; each
      * unit left finishes no earlier than its own first start from now plus its duration (a unit with no start
      * moment left ends the node); and whichever unit is taken last starts no earlier than its first start
-     * moment after the others' durations from that earliest start.</li>
+     * moment after the others' durations from that earliest start; and a unit that must come after others
+     * left (it needs one of them as the only provider of a group, transitively) starts after their durations,
+     * and is followed by the durations of those that must come after it.</li>
      * </ul>
      * Ties keep the first order found, which makes the result deterministic. Exact unless the node limit is hit.
      */
@@ -164,6 +165,9 @@ final class Sequencer {
         private final int[] path;
         private final long[][] starts;
         private final int[][] kids;
+        /** per unit: the units that must come before it, and after it, in every valid order */
+        private final long[] before;
+        private final long[] after;
         long bestEnd;
         int[] bestOrder;
         boolean aborted;
@@ -197,6 +201,37 @@ final class Sequencer {
                         }
                     }
                     groupMasks[i][j] = m;
+                }
+            }
+            // u must come before v when it is the set's only provider of one of v's groups; closed transitively
+            before = new long[k];
+            after = new long[k];
+            for (int v = 0; v < k; v++) {
+                for (long m : groupMasks[v]) {
+                    if (Long.bitCount(m) == 1) {
+                        before[v] |= m;
+                    }
+                }
+            }
+            for (int round = 0; round < k; round++) {
+                boolean changed = false;
+                for (int v = 0; v < k; v++) {
+                    long b = before[v];
+                    for (long rest = b; rest != 0; rest &= rest - 1) {
+                        b |= before[Long.numberOfTrailingZeros(rest)];
+                    }
+                    if (b != before[v]) {
+                        before[v] = b;
+                        changed = true;
+                    }
+                }
+                if (!changed) {
+                    break;
+                }
+            }
+            for (int v = 0; v < k; v++) {
+                for (long rest = before[v]; rest != 0; rest &= rest - 1) {
+                    after[Long.numberOfTrailingZeros(rest)] |= 1L << v;
                 }
             }
             path = new int[k];
@@ -267,11 +302,21 @@ final class Sequencer {
             if (last >= bestEnd) {
                 return;
             }
+            // a unit left starts after the units left that must precede it, and is followed by those that must
+            // follow it
+            for (int i = 0; i < k; i++) {
+                if ((done & (1L << i)) == 0 && ((before[i] | after[i]) & ~done) != 0) {
+                    long si = in.nextStart(set[i], minReadyStart + durations(before[i] & ~done));
+                    if (si == Long.MAX_VALUE || si + dur[i] + durations(after[i] & ~done) >= bestEnd) {
+                        return;
+                    }
+                }
+            }
             // insertion sort: earliest start, then shorter, then index
             for (int a = 1; a < nReady; a++) {
                 int x = ready[a];
                 int b = a - 1;
-                while (b >= 0 && before(x, ready[b], s)) {
+                while (b >= 0 && earlier(x, ready[b], s)) {
                     ready[b + 1] = ready[b];
                     b--;
                 }
@@ -292,7 +337,15 @@ final class Sequencer {
             }
         }
 
-        private boolean before(int x, int y, long[] s) {
+        private long durations(long mask) {
+            long sum = 0;
+            for (long rest = mask; rest != 0; rest &= rest - 1) {
+                sum += dur[Long.numberOfTrailingZeros(rest)];
+            }
+            return sum;
+        }
+
+        private boolean earlier(int x, int y, long[] s) {
             if (s[x] != s[y]) {
                 return s[x] < s[y];
             }
