@@ -6,7 +6,7 @@ import java.util.TreeMap;
 
 import org.neo4j.driver.Driver;
 
-/** The whole graph (but the import bookkeeping and the access log) as sorted lines, to compare two states exactly. */
+/** The whole graph (but the import and revision bookkeeping and the access log) as sorted lines, to compare two states exactly. */
 public final class GraphSnapshot {
 
     private GraphSnapshot() {
@@ -14,7 +14,7 @@ public final class GraphSnapshot {
 
     public static List<String> of(Driver driver) {
         List<String> lines = new ArrayList<>();
-        driver.executableQuery("MATCH (n) WHERE NOT n:SeedImport AND NOT n:AccessLogEntry "
+        driver.executableQuery("MATCH (n) WHERE NOT n:SeedImport AND NOT n:CatalogueRevision AND NOT n:AccessLogEntry "
                 + "RETURN labels(n) AS labels, properties(n) AS p")
                 .execute().records().forEach(r -> lines.add("node " + r.get("labels").asList() + " "
                         + new TreeMap<>(r.get("p").asMap())));

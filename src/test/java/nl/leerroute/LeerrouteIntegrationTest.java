@@ -41,7 +41,9 @@ public @interface LeerrouteIntegrationTest {
                 Path directory = Files.createTempDirectory("leerroute-test-neo4j");
                 context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("freshDatabase",
                         Map.of("leerroute.neo4j.embedded.data-directory", directory.toString(),
-                                "leerroute.neo4j.embedded.page-cache", "64m")));
+                                "leerroute.neo4j.embedded.page-cache", "64m",
+                                // tests call refreshIfChanged() themselves, so no check lands in the middle of one
+                                "leerroute.catalogue.refresh-interval", "PT1H")));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

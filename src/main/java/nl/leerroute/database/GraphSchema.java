@@ -67,6 +67,8 @@ public class GraphSchema implements ApplicationRunner {
                 "CREATE INDEX outcome_level IF NOT EXISTS FOR (n:LearningOutcome) ON (n.eqfLevel)");
         statements.put("account_username",
                 "CREATE CONSTRAINT account_username IF NOT EXISTS FOR (n:Account) REQUIRE n.username IS UNIQUE");
+        statements.put("catalogue_revision", "CREATE CONSTRAINT catalogue_revision IF NOT EXISTS "
+                + "FOR (n:CatalogueRevision) REQUIRE n.id IS UNIQUE");
         statements.put("evidence_status", "CREATE INDEX evidence_status IF NOT EXISTS FOR (n:Evidence) ON (n.status)");
         statements.put(FULL_TEXT_INDEX, "CREATE FULLTEXT INDEX " + FULL_TEXT_INDEX + " IF NOT EXISTS "
                 + "FOR (n:LearningOutcome|Competency|LearningUnit) "

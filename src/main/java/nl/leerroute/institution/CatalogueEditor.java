@@ -34,6 +34,7 @@ import nl.leerroute.institution.InputError.UnknownReference;
 import nl.leerroute.institution.InputError.Usage;
 import nl.leerroute.routes.CatalogueSnapshots;
 import org.springframework.dao.DataIntegrityViolationException;
+import nl.leerroute.database.CatalogueRevision;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -194,14 +195,16 @@ public class CatalogueEditor {
     // --- the transaction around every change
 
     /**
-     * Runs {@code work} in one transaction; rolls back when it reports errors, otherwise commits and
-     * rebuilds the planner's snapshot so the next route sees the change.
+     * Runs {@code work} in one transaction; rolls back when it reports errors, otherwise commits with a new
+     * catalogue revision (for the other replicas) and rebuilds the planner's snapshot so the next route sees the change.
      */
     private <R> R change(Supplier<R> work, Function<R, List<InputError>> errorsOf) {
         R result = transactions.execute(status -> {
             R outcome = work.get();
             if (!errorsOf.apply(outcome).isEmpty()) {
                 status.setRollbackOnly();
+            } else {
+                client.query(CatalogueRevision.BUMP).run();
             }
             return outcome;
         });

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
+import nl.leerroute.database.CatalogueRevision;
 import nl.leerroute.database.GraphReader;
 import nl.leerroute.routes.planner.CatalogueSnapshot;
 import nl.leerroute.routes.planner.CatalogueSnapshot.Alternative;
@@ -22,11 +23,14 @@ import nl.leerroute.seed.SeedImporter.SeedImported;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
  * The planner's immutable view of the catalogue, read from Neo4j (the source of truth) and rebuilt
- * whenever the catalogue changes; requests in flight keep the snapshot they started with.
+ * whenever the catalogue changes; requests in flight keep the snapshot they started with. A change made
+ * through this instance rebuilds at once; one made by another instance on the same Neo4j is seen by the
+ * {@link CatalogueRevision} check every {@code leerroute.catalogue.refresh-interval} (default 5 s).
  */
 @Service
 public class CatalogueSnapshots {
@@ -36,6 +40,8 @@ public class CatalogueSnapshots {
     private final GraphReader graph;
     private final AtomicReference<CatalogueSnapshot> current = new AtomicReference<>();
     private final AtomicReference<Derived> derived = new AtomicReference<>();
+    /** The revision read just before the current snapshot's data, so a change during the build is caught. */
+    private volatile String builtFrom;
 
     /** Values computed from the catalogue for one snapshot; dropped with it. */
     private record Derived(CatalogueSnapshot snapshot, java.util.concurrent.ConcurrentHashMap<Object, Object> values) {
@@ -52,8 +58,7 @@ public class CatalogueSnapshots {
             synchronized (this) {
                 snapshot = current.get();
                 if (snapshot == null) {
-                    snapshot = build();
-                    current.set(snapshot);
+                    snapshot = rebuild();
                 }
             }
         }
@@ -86,11 +91,39 @@ public class CatalogueSnapshots {
         return (T) value;
     }
 
-    /** Rebuilds from the graph now; called when the catalogue changed. */
-    public CatalogueSnapshot rebuild() {
+    /**
+     * Rebuilds from the graph now; called when the catalogue changed. Builds are serialised so that a slow
+     * build that started earlier cannot replace a newer snapshot.
+     */
+    public synchronized CatalogueSnapshot rebuild() {
+        String revision = revision();
         CatalogueSnapshot snapshot = build();
         current.set(snapshot);
+        builtFrom = revision;
         return snapshot;
+    }
+
+    /** Rebuilds when another instance changed the catalogue since the current snapshot was read. */
+    @Scheduled(fixedDelayString = "${leerroute.catalogue.refresh-interval:PT5S}",
+            initialDelayString = "${leerroute.catalogue.refresh-interval:PT5S}")
+    public void refreshIfChanged() {
+        if (current.get() == null) {
+            return; // nothing built yet: the first use reads the catalogue as it is then
+        }
+        try {
+            String revision = revision();
+            if (!java.util.Objects.equals(revision, builtFrom)) {
+                log.info("Catalogue changed elsewhere (revision {}), rebuilding the snapshot", revision);
+                rebuild();
+            }
+        } catch (RuntimeException e) {
+            // the database may be away for a while; the next check tries again, and the snapshot stays usable
+            log.warn("Could not check the catalogue revision: {}", e.getMessage());
+        }
+    }
+
+    private String revision() {
+        return (String) graph.rows(CatalogueRevision.READ, Map.of()).get(0).get("revision");
     }
 
     @EventListener

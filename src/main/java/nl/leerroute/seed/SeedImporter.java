@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import nl.leerroute.database.CatalogueRevision;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +86,8 @@ public class SeedImporter {
                         : BulkSeedWriter.embedded(server.database());
                 BulkSeedWriter.Result result = new BulkSeedWriter(driver, target, batch -> { })
                         .write(seed, directory.toAbsolutePath().normalize().toString());
+                // after the batches, not in them: a replica that rebuilt half-way through rebuilds once more
+                session.executeWriteWithoutResult(tx -> tx.run(CatalogueRevision.BUMP).consume());
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 log.info("Imported seed from {} in batches: {} nodes, {} relationships in {} s", directory,
                         result.nodes(), result.relationships(), took.toSeconds());
@@ -95,6 +98,7 @@ public class SeedImporter {
             ParsedSeed seed = SeedParser.parse(directory);
             session.executeWriteWithoutResult(tx -> {
                 SeedWriter.write(tx, seed);
+                tx.run(CatalogueRevision.BUMP).consume();
                 tx.run("MERGE (s:SeedImport {id: 'seed'}) SET s.contentHash = $hash, s.location = $location, "
                         + "s.importedAt = datetime(), s.status = 'COMPLETE', s.nodes = $nodes",
                         Map.of("hash", seed.contentHash(), "location",

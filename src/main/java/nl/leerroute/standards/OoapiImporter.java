@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import nl.leerroute.database.CatalogueRevision;
 import nl.leerroute.database.GraphReader;
 import nl.leerroute.institution.ChangeRules;
 import nl.leerroute.institution.CatalogueChanges.OutcomeInput;
@@ -89,6 +90,9 @@ public class OoapiImporter {
             if (!errors.isEmpty() || dryRun) {
                 tx.rollback();
             } else {
+                if (counts.changed() > 0) {
+                    tx.run(CatalogueRevision.BUMP).consume();
+                }
                 tx.commit();
             }
         }

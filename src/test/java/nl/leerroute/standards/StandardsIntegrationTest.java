@@ -113,9 +113,12 @@ class StandardsIntegrationTest {
 
     @Test
     void shouldChangeNothingWhenTheSameDocumentIsImportedAgain() {
+        String revisionBefore = catalogueRevision();
         ImportReport first = importer.importDocument("firda", read(dump("firda")), false);
         assertThat(first.errors()).isEmpty();
         assertThat(first.created()).isEqualTo(5);
+        String revisionAfter = catalogueRevision();
+        assertThat(revisionAfter).as("other replicas must see the import").isNotNull().isNotEqualTo(revisionBefore);
         List<String> before = GraphSnapshot.of(driver);
         ImportReport second = importer.importDocument("firda", read(dump("firda")), false);
         assertThat(second.errors()).isEmpty();
@@ -123,6 +126,12 @@ class StandardsIntegrationTest {
         assertThat(List.of(second.created(), second.updated(), second.removed(), second.unchanged()))
                 .containsExactly(0, 0, 0, 5);
         assertThat(GraphSnapshot.of(driver)).isEqualTo(before);
+        assertThat(catalogueRevision()).isEqualTo(revisionAfter);
+    }
+
+    private String catalogueRevision() {
+        return driver.executableQuery(nl.leerroute.database.CatalogueRevision.READ).execute().records().get(0)
+                .get("revision").asString(null);
     }
 
     @Test
