@@ -340,13 +340,13 @@ final class Compiler {
         int[] local = new int[n];
         Arrays.fill(local, -1);
         int m = 0;
-        for (int u = 0; u < n; u++) {
+        for (int u : closure) { // every relevant unit is in the closure, which is sorted like the snapshot
             if (relevant[u]) {
                 local[u] = m++;
             }
         }
         int[] snap = new int[m];
-        for (int u = 0; u < n; u++) {
+        for (int u : closure) {
             if (relevant[u]) {
                 snap[local[u]] = u;
             }
