@@ -12,8 +12,12 @@ public final class CatalogueRevision {
     public static final String BUMP = "MERGE (r:CatalogueRevision {id: 'catalogue'}) "
             + "SET r.revision = randomUUID(), r.changedAt = datetime()";
 
-    /** One row, {@code revision}: null until the catalogue first changes after the first load. */
-    public static final String READ = "OPTIONAL MATCH (r:CatalogueRevision {id: 'catalogue'}) RETURN r.revision AS revision";
+    /**
+     * One row, {@code revision}: null until the catalogue first changes after the first load. Read through the
+     * node's property map: a plain {@code r.revision} makes Neo4j warn on every check until the key first exists.
+     */
+    public static final String READ = "OPTIONAL MATCH (r:CatalogueRevision {id: 'catalogue'}) "
+            + "RETURN properties(r)['revision'] AS revision";
 
     private CatalogueRevision() {
     }

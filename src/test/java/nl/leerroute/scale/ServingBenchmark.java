@@ -29,7 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * database the import benchmark left in {@code target/scale/db-0.01} ({@code -Dbench.keep=true}).
  * Properties: {@code bench.clients} (1,20,50), {@code bench.requests} (per level, 3000),
  * {@code bench.seconds} (per level, 40), {@code bench.pageCache} (1g); {@code bench.rates} (200): after the
- * closed-loop levels, {@code bench.rateClients} (20) clients send at each of these fixed total rates (routes/s).
+ * closed-loop levels, {@code bench.rateClients} (20) clients send at each of these fixed total rates (routes/s);
+ * {@code bench.warmUp} (500): requests before the first measured level, not counted.
  */
 public final class ServingBenchmark {
 
@@ -90,7 +91,8 @@ public final class ServingBenchmark {
             LoadDriver driver = new LoadDriver(port);
             String token = driver.token("admin", "leerroute-demo");
             // warm-up: JIT, Cypher plans, page cache; not counted
-            LoadDriver.Figures warmUp = driver.run(plans, token, 4, Math.min(500, requests), Duration.ofSeconds(30));
+            LoadDriver.Figures warmUp = driver.run(plans, token, 4, Integer.getInteger("bench.warmUp", 500),
+                    Duration.ofSeconds(60));
             System.out.printf("%s: warm-up %s%n", set, warmUp);
             int rateClients = Integer.getInteger("bench.rateClients", 20);
             List<double[]> levels = new ArrayList<>();
