@@ -67,29 +67,38 @@ final class Sequencer {
         return timeOrder(in, os.bestOrder, false);
     }
 
+    /**
+     * Per unit of {@code set} (at most 64) and per requirement group of it: the bits of the units in the set
+     * that provide the group, so "ready" is a mask test against the units done.
+     */
+    private static long[][] groupMasks(Instance in, int[] set) {
+        int[] pos = new int[in.n];
+        Arrays.fill(pos, -1);
+        for (int i = 0; i < set.length; i++) {
+            pos[set[i]] = i;
+        }
+        long[][] masks = new long[set.length][];
+        for (int i = 0; i < set.length; i++) {
+            int[] gs = in.groups[set[i]];
+            masks[i] = new long[gs.length];
+            for (int j = 0; j < gs.length; j++) {
+                long m = 0;
+                for (int p : in.prov[gs[j]]) {
+                    if (pos[p] >= 0) {
+                        m |= 1L << pos[p];
+                    }
+                }
+                masks[i][j] = m;
+            }
+        }
+        return masks;
+    }
+
     /** Dynamic programming over the sets of units done so far (2^k states): exact for any order structure. */
     static Schedule dp(Instance in, int[] set) {
         int k = set.length;
         // provider masks within the set, per unit and group
-        int[] pos = new int[in.n];
-        java.util.Arrays.fill(pos, -1);
-        for (int i = 0; i < k; i++) {
-            pos[set[i]] = i;
-        }
-        int[][] gm = new int[k][];
-        for (int i = 0; i < k; i++) {
-            int[] gs = in.groups[set[i]];
-            gm[i] = new int[gs.length];
-            for (int j = 0; j < gs.length; j++) {
-                int m = 0;
-                for (int p : in.prov[gs[j]]) {
-                    if (pos[p] >= 0) {
-                        m |= 1 << pos[p];
-                    }
-                }
-                gm[i][j] = m;
-            }
-        }
+        long[][] gm = groupMasks(in, set);
         int full = (1 << k) - 1;
         long[] f = new long[full + 1];
         int[] pred = new int[full + 1];
@@ -129,8 +138,8 @@ final class Sequencer {
         return timeOrder(in, order, true);
     }
 
-    private static boolean ready(int[] masks, int done) {
-        for (int m : masks) {
+    private static boolean ready(long[] masks, long done) {
+        for (long m : masks) {
             if ((m & done) == 0) {
                 return false;
             }
@@ -182,26 +191,10 @@ final class Sequencer {
             this.set = set;
             this.k = set.length;
             this.nodeLimit = nodeLimit;
-            int[] pos = new int[in.n];
-            Arrays.fill(pos, -1);
-            for (int i = 0; i < k; i++) {
-                pos[set[i]] = i;
-            }
-            groupMasks = new long[k][];
+            groupMasks = Sequencer.groupMasks(in, set);
             dur = new long[k];
             for (int i = 0; i < k; i++) {
                 dur[i] = in.dur[set[i]];
-                int[] gs = in.groups[set[i]];
-                groupMasks[i] = new long[gs.length];
-                for (int j = 0; j < gs.length; j++) {
-                    long m = 0;
-                    for (int p : in.prov[gs[j]]) {
-                        if (pos[p] >= 0) {
-                            m |= 1L << pos[p];
-                        }
-                    }
-                    groupMasks[i][j] = m;
-                }
             }
             // u must come before v when it is the set's only provider of one of v's groups; closed transitively
             before = new long[k];
@@ -353,15 +346,6 @@ final class Sequencer {
                 return dur[x] < dur[y];
             }
             return x < y;
-        }
-
-        private static boolean ready(long[] masks, long done) {
-            for (long m : masks) {
-                if ((m & done) == 0) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         /** Records {@code fin} for the done-set unless an earlier visit finished no later. */
