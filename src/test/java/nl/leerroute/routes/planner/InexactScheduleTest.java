@@ -208,11 +208,7 @@ class InexactScheduleTest {
     }
 
     private static int[] all(Instance in) {
-        int[] set = new int[in.n];
-        for (int i = 0; i < in.n; i++) {
-            set[i] = i;
-        }
-        return set;
+        return java.util.stream.IntStream.range(0, in.n).toArray();
     }
 
     @Test
