@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +41,12 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(
                         new ClaimsConverter(properties.claims()))));
         return http.build();
+    }
+
+    /** Static: a post-processor must exist before the beans it wraps. */
+    @Bean
+    static BeanPostProcessor verifiedTokens() {
+        return VerifiedTokens.wrapper();
     }
 
     @Bean

@@ -5,9 +5,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.FieldComplexityEnvironment;
 import graphql.analysis.QueryComplexityCalculator;
-import graphql.analysis.QueryTraverser;
-import graphql.analysis.QueryVisitorFieldEnvironment;
-import graphql.analysis.QueryVisitorStub;
 import graphql.execution.CoercedVariables;
 import graphql.language.Document;
 import graphql.schema.GraphQLSchema;
@@ -26,34 +23,33 @@ public final class QueryCost {
     private QueryCost() {
     }
 
-    /** Nesting of fields: top-level fields are at depth 1. */
-    public static int depth(GraphQLSchema schema, Document document, String operationName,
-            CoercedVariables variables) {
-        AtomicInteger deepest = new AtomicInteger();
-        traverser(schema, document, operationName, variables).visitPreOrder(new QueryVisitorStub() {
-            @Override
-            public void visitField(QueryVisitorFieldEnvironment env) {
-                int depth = 1;
-                for (QueryVisitorFieldEnvironment p = env.getParentEnvironment(); p != null;
-                        p = p.getParentEnvironment()) {
-                    depth++;
-                }
-                deepest.accumulateAndGet(depth, Math::max);
-            }
-        });
-        return deepest.get();
+    /**
+     * @param depth nesting of fields: top-level fields are at depth 1 ({@code __typename}, which selects
+     *     nothing below it, is not counted)
+     * @param complexity every field costs 1; what is selected below a list is multiplied by the page asked
+     *     for ({@code first}; the largest page when it is not given) or, for a plain list, by
+     *     {@code assumedListSize}. A connection's {@code edges} are the page already counted.
+     */
+    public record Cost(int depth, int complexity) {
     }
 
-    /**
-     * Every field costs 1; what is selected below a list is multiplied by the page asked for
-     * ({@code first}; the largest page when it is not given) or, for a plain list, by
-     * {@code assumedListSize}. A connection's {@code edges} are the page already counted.
-     */
-    public static int complexity(GraphQLSchema schema, Document document, String operationName,
-            CoercedVariables variables, int assumedListSize) {
-        return QueryComplexityCalculator.newCalculator().schema(schema).document(document)
+    /** Depth and complexity in one walk over the operation: it is done for every request. */
+    public static Cost of(GraphQLSchema schema, Document document, String operationName, CoercedVariables variables,
+            int assumedListSize) {
+        AtomicInteger deepest = new AtomicInteger();
+        FieldComplexityCalculator complexity = calculator(assumedListSize);
+        int total = QueryComplexityCalculator.newCalculator().schema(schema).document(document)
                 .operationName(operationName).variables(variables)
-                .fieldComplexityCalculator(calculator(assumedListSize)).build().calculate();
+                .fieldComplexityCalculator((env, childComplexity) -> {
+                    int depth = 1;
+                    for (FieldComplexityEnvironment p = env.getParentEnvironment(); p != null;
+                            p = p.getParentEnvironment()) {
+                        depth++;
+                    }
+                    deepest.accumulateAndGet(depth, Math::max);
+                    return complexity.calculate(env, childComplexity);
+                }).build().calculate();
+        return new Cost(deepest.get(), total);
     }
 
     static FieldComplexityCalculator calculator(int assumedListSize) {
@@ -69,11 +65,5 @@ public final class QueryCost {
             }
             return (int) Math.min(CAP, 1 + childComplexity * Math.max(1, multiplier));
         };
-    }
-
-    private static QueryTraverser traverser(GraphQLSchema schema, Document document, String operationName,
-            CoercedVariables variables) {
-        return QueryTraverser.newQueryTraverser().schema(schema).document(document).operationName(operationName)
-                .coercedVariables(variables).build();
     }
 }

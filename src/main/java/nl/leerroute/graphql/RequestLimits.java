@@ -109,14 +109,14 @@ class RequestLimits implements Instrumentation {
             InstrumentationState state) {
         ExecutionContext context = parameters.getExecutionContext();
         String operation = context.getOperationDefinition().getName();
-        int depth = QueryCost.depth(context.getGraphQLSchema(), context.getDocument(), operation,
-                context.getCoercedVariables());
+        QueryCost.Cost cost = QueryCost.of(context.getGraphQLSchema(), context.getDocument(), operation,
+                context.getCoercedVariables(), limits.assumedListSize());
+        int depth = cost.depth();
         if (depth > limits.maxDepth()) {
             throw refuse("The operation is " + depth + " fields deep; at most " + limits.maxDepth()
                     + " are allowed (leerroute.graphql.max-depth)");
         }
-        int complexity = QueryCost.complexity(context.getGraphQLSchema(), context.getDocument(), operation,
-                context.getCoercedVariables(), limits.assumedListSize());
+        int complexity = cost.complexity();
         if (complexity > limits.maxComplexity()) {
             throw refuse("The operation's estimated complexity is " + (complexity >= QueryCost.CAP ? "over " : "")
                     + complexity + "; at most " + limits.maxComplexity()

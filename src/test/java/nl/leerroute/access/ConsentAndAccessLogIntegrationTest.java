@@ -91,6 +91,8 @@ class ConsentAndAccessLogIntegrationTest {
         String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("p-henk-bakker", MARCO).getBytes())
                 + "." + parts[2];
+        // the genuine token first, so that its verification is remembered: the forged one must be checked in full
+        assertThat(post("/graphql", "{\"query\": \"{ me { accountId } }\"}", token).statusCode()).isEqualTo(200);
         assertThat(post("/graphql", "{\"query\": \"{ me { accountId } }\"}", forged).statusCode()).isEqualTo(401);
     }
 

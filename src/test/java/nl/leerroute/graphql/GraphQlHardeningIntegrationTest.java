@@ -113,11 +113,11 @@ class GraphQlHardeningIntegrationTest {
             for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
                 // variables unknown: pages count as the largest page, the worst a client can ask
                 CoercedVariables variables = worstCase(operation);
-                int depth = QueryCost.depth(graphQlSource.schema(), document, operation.getName(), variables);
-                int complexity = QueryCost.complexity(graphQlSource.schema(), document, operation.getName(),
-                        variables, limits.assumedListSize());
-                assertThat(depth).as("depth of %s", file).isLessThanOrEqualTo(limits.maxDepth());
-                assertThat(complexity).as("complexity of %s", file).isLessThanOrEqualTo(limits.maxComplexity());
+                QueryCost.Cost cost = QueryCost.of(graphQlSource.schema(), document, operation.getName(), variables,
+                        limits.assumedListSize());
+                assertThat(cost.depth()).as("depth of %s", file).isLessThanOrEqualTo(limits.maxDepth());
+                assertThat(cost.complexity()).as("complexity of %s", file)
+                        .isLessThanOrEqualTo(limits.maxComplexity());
             }
         }
     }
