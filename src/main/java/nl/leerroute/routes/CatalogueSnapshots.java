@@ -44,7 +44,8 @@ public class CatalogueSnapshots {
     private volatile String builtFrom;
 
     /** Values computed from the catalogue for one snapshot; dropped with it. */
-    private record Derived(CatalogueSnapshot snapshot, java.util.concurrent.ConcurrentHashMap<Object, Object> values) {
+    private record Derived(CatalogueSnapshot snapshot,
+            java.util.concurrent.ConcurrentHashMap<Object, java.util.concurrent.CompletableFuture<Object>> values) {
     }
 
     CatalogueSnapshots(GraphReader graph) {
@@ -82,13 +83,27 @@ public class CatalogueSnapshots {
                 return compute.apply(snapshot); // the snapshot changed meanwhile: keep nothing for the old one
             }
         }
-        Object value = values.values().get(key);
-        if (value == null) {
-            value = compute.apply(snapshot);
-            Object earlier = values.values().putIfAbsent(key, value);
-            value = earlier != null ? earlier : value;
+        // one computation per key: the first requests after a start or a rebuild arrive together, and at national
+        // scale a value (the funding facts of 100,000 units) takes seconds, so twenty copies of it at once made
+        // every one of those requests time out
+        java.util.concurrent.CompletableFuture<Object> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Object> first = values.values().putIfAbsent(key, mine);
+        if (first == null) {
+            try {
+                T value = compute.apply(snapshot);
+                mine.complete(value);
+                return value;
+            } catch (RuntimeException | Error e) {
+                values.values().remove(key, mine);
+                mine.completeExceptionally(e);
+                throw e;
+            }
         }
-        return (T) value;
+        try {
+            return (T) first.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /**

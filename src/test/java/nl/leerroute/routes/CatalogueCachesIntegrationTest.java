@@ -54,6 +54,83 @@ class CatalogueCachesIntegrationTest {
         assertThat(computed).hasValue(2);
     }
 
+    @Test
+    void shouldComputeAValueOnceWhenManyRequestsAskForItAtOnce() throws Exception {
+        AtomicInteger computed = new AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.function.Function<nl.leerroute.routes.planner.CatalogueSnapshot, String> slow = s -> {
+            int n = computed.incrementAndGet();
+            try {
+                if (n == 1) {
+                    release.await();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "value " + n;
+        };
+        java.util.concurrent.ConcurrentLinkedQueue<Object> answers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Thread firstAsker = new Thread(() -> answers.add(snapshots.derived("concurrent-key", slow)));
+        firstAsker.start();
+        while (computed.get() == 0) {
+            Thread.onSpinWait();
+        }
+        List<Thread> others = java.util.stream.IntStream.range(0, 7)
+                .mapToObj(i -> new Thread(() -> answers.add(snapshots.derived("concurrent-key", slow)))).toList();
+        others.forEach(Thread::start);
+        // each of the others either waits for the first computation or (were it computed again) has finished
+        while (others.stream().anyMatch(t -> t.getState() != Thread.State.WAITING
+                && t.getState() != Thread.State.TERMINATED)) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        firstAsker.join();
+        for (Thread t : others) {
+            t.join();
+        }
+        assertThat(computed).hasValue(1);
+        assertThat(answers).hasSize(8).containsOnly("value 1");
+    }
+
+    @Test
+    void shouldGiveEveryoneWaitingTheFailureOfTheComputationTheyWaitedFor() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger computed = new AtomicInteger();
+        java.util.function.Function<nl.leerroute.routes.planner.CatalogueSnapshot, String> failing = s -> {
+            computed.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new UnknownReferenceException("role", "nope");
+        };
+        java.util.concurrent.ConcurrentLinkedQueue<Throwable> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Runnable ask = () -> {
+            try {
+                snapshots.derived("failing-together", failing);
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        };
+        Thread first = new Thread(ask);
+        first.start();
+        while (computed.get() == 0) {
+            Thread.onSpinWait();
+        }
+        Thread second = new Thread(ask);
+        second.start();
+        while (second.getState() != Thread.State.WAITING && second.getState() != Thread.State.TERMINATED) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        first.join();
+        second.join();
+        assertThat(failures).hasSize(2).allMatch(e -> e instanceof UnknownReferenceException);
+        assertThat(computed).hasValue(1);
+        assertThat((Object) snapshots.derived("failing-together", s -> "computed again")).isEqualTo("computed again");
+    }
+
     private List<String> targetsOfRole() {
         return graphQl.document("{ planRoute(input: {profile: [], target: {roleId: \"" + ROLE + "\"}, "
                 + "startDate: \"2027-01-04\"}) { targets { outcome { id } } } }").execute()
