@@ -30,7 +30,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Properties: {@code bench.clients} (1,20,50), {@code bench.requests} (per level, 3000),
  * {@code bench.seconds} (per level, 40), {@code bench.pageCache} (1g); {@code bench.rates} (200): after the
  * closed-loop levels, {@code bench.rateClients} (20) clients send at each of these fixed total rates (routes/s);
- * {@code bench.warmUp} (500): requests before the first measured level, not counted.
+ * {@code bench.warmUp} (20000), {@code bench.warmUpClients} (20), {@code bench.warmUpSeconds} (120): the warm-up
+ * before the first measured level, not counted, bounded by requests and seconds.
  */
 public final class ServingBenchmark {
 
@@ -90,9 +91,12 @@ public final class ServingBenchmark {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             LoadDriver driver = new LoadDriver(port);
             String token = driver.token("admin", "leerroute-demo");
-            // warm-up: JIT, Cypher plans, page cache; not counted
-            LoadDriver.Figures warmUp = driver.run(plans, token, 4, Integer.getInteger("bench.warmUp", 500),
-                    Duration.ofSeconds(60));
+            // warm-up: JIT, Cypher plans, page cache; not counted. The JIT needs many thousands of routes: with
+            // a short warm-up the first levels measure the compiler (on the shipped seed, three 30 s levels
+            // of 20 clients after 4,000 routes gave 298, 400 and 417 routes/s)
+            LoadDriver.Figures warmUp = driver.run(plans, token, Integer.getInteger("bench.warmUpClients", 20),
+                    Integer.getInteger("bench.warmUp", 20_000),
+                    Duration.ofSeconds(Integer.getInteger("bench.warmUpSeconds", 120)));
             System.out.printf("%s: warm-up %s%n", set, warmUp);
             int rateClients = Integer.getInteger("bench.rateClients", 20);
             List<double[]> levels = new ArrayList<>();
