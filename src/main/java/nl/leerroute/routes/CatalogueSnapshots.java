@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import nl.leerroute.database.CatalogueRevision;
 import nl.leerroute.database.GraphReader;
@@ -45,7 +49,7 @@ public class CatalogueSnapshots {
 
     /** Values computed from the catalogue for one snapshot; dropped with it. */
     private record Derived(CatalogueSnapshot snapshot,
-            java.util.concurrent.ConcurrentHashMap<Object, java.util.concurrent.CompletableFuture<Object>> values) {
+            ConcurrentHashMap<Object, CompletableFuture<Object>> values) {
     }
 
     CatalogueSnapshots(GraphReader graph) {
@@ -73,11 +77,11 @@ public class CatalogueSnapshots {
      * immutable and computed from the snapshot it is given; a computation that throws keeps nothing, and keys must be bounded by the catalogue's size.
      */
     @SuppressWarnings("unchecked")
-    public <T> T derived(Object key, java.util.function.Function<CatalogueSnapshot, T> compute) {
+    public <T> T derived(Object key, Function<CatalogueSnapshot, T> compute) {
         CatalogueSnapshot snapshot = current();
         Derived values = derived.get();
         if (values == null || values.snapshot() != snapshot) {
-            Derived fresh = new Derived(snapshot, new java.util.concurrent.ConcurrentHashMap<>());
+            Derived fresh = new Derived(snapshot, new ConcurrentHashMap<>());
             values = derived.compareAndSet(values, fresh) ? fresh : derived.get();
             if (values.snapshot() != snapshot) {
                 return compute.apply(snapshot); // the snapshot changed meanwhile: keep nothing for the old one
@@ -86,8 +90,8 @@ public class CatalogueSnapshots {
         // one computation per key: the first requests after a start or a rebuild arrive together, and at national
         // scale a value (the funding facts of 100,000 units) takes seconds, so twenty copies of it at once made
         // every one of those requests time out
-        java.util.concurrent.CompletableFuture<Object> mine = new java.util.concurrent.CompletableFuture<>();
-        java.util.concurrent.CompletableFuture<Object> first = values.values().putIfAbsent(key, mine);
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> first = values.values().putIfAbsent(key, mine);
         if (first == null) {
             try {
                 T value = compute.apply(snapshot);
@@ -101,7 +105,7 @@ public class CatalogueSnapshots {
         }
         try {
             return (T) first.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }

@@ -2,11 +2,17 @@ package nl.leerroute.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import nl.leerroute.LeerrouteIntegrationTest;
+import nl.leerroute.routes.planner.CatalogueSnapshot;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,8 +63,8 @@ class CatalogueCachesIntegrationTest {
     @Test
     void shouldComputeAValueOnceWhenManyRequestsAskForItAtOnce() throws Exception {
         AtomicInteger computed = new AtomicInteger();
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.function.Function<nl.leerroute.routes.planner.CatalogueSnapshot, String> slow = s -> {
+        CountDownLatch release = new CountDownLatch(1);
+        Function<CatalogueSnapshot, String> slow = s -> {
             int n = computed.incrementAndGet();
             try {
                 if (n == 1) {
@@ -69,20 +75,15 @@ class CatalogueCachesIntegrationTest {
             }
             return "value " + n;
         };
-        java.util.concurrent.ConcurrentLinkedQueue<Object> answers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Object> answers = new ConcurrentLinkedQueue<>();
         Thread firstAsker = new Thread(() -> answers.add(snapshots.derived("concurrent-key", slow)));
         firstAsker.start();
-        while (computed.get() == 0) {
-            Thread.onSpinWait();
-        }
-        List<Thread> others = java.util.stream.IntStream.range(0, 7)
-                .mapToObj(i -> new Thread(() -> answers.add(snapshots.derived("concurrent-key", slow)))).toList();
-        others.forEach(Thread::start);
-        // each of the others either waits for the first computation or (were it computed again) has finished
-        while (others.stream().anyMatch(t -> t.getState() != Thread.State.WAITING
-                && t.getState() != Thread.State.TERMINATED)) {
-            Thread.onSpinWait();
-        }
+        awaitComputing(computed);
+        Thread[] others = IntStream.range(0, 7)
+                .mapToObj(i -> new Thread(() -> answers.add(snapshots.derived("concurrent-key", slow))))
+                .toArray(Thread[]::new);
+        Arrays.stream(others).forEach(Thread::start);
+        awaitWaitingOrDone(others);
         release.countDown();
         firstAsker.join();
         for (Thread t : others) {
@@ -94,9 +95,9 @@ class CatalogueCachesIntegrationTest {
 
     @Test
     void shouldGiveEveryoneWaitingTheFailureOfTheComputationTheyWaitedFor() throws Exception {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         AtomicInteger computed = new AtomicInteger();
-        java.util.function.Function<nl.leerroute.routes.planner.CatalogueSnapshot, String> failing = s -> {
+        Function<CatalogueSnapshot, String> failing = s -> {
             computed.incrementAndGet();
             try {
                 release.await();
@@ -105,7 +106,7 @@ class CatalogueCachesIntegrationTest {
             }
             throw new UnknownReferenceException("role", "nope");
         };
-        java.util.concurrent.ConcurrentLinkedQueue<Throwable> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         Runnable ask = () -> {
             try {
                 snapshots.derived("failing-together", failing);
@@ -115,20 +116,30 @@ class CatalogueCachesIntegrationTest {
         };
         Thread first = new Thread(ask);
         first.start();
-        while (computed.get() == 0) {
-            Thread.onSpinWait();
-        }
+        awaitComputing(computed);
         Thread second = new Thread(ask);
         second.start();
-        while (second.getState() != Thread.State.WAITING && second.getState() != Thread.State.TERMINATED) {
-            Thread.onSpinWait();
-        }
+        awaitWaitingOrDone(second);
         release.countDown();
         first.join();
         second.join();
         assertThat(failures).hasSize(2).allMatch(e -> e instanceof UnknownReferenceException);
         assertThat(computed).hasValue(1);
         assertThat((Object) snapshots.derived("failing-together", s -> "computed again")).isEqualTo("computed again");
+    }
+
+    private static void awaitComputing(AtomicInteger computed) {
+        while (computed.get() == 0) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Each thread either waits (for the computation under way) or, had it computed again itself, has finished. */
+    private static void awaitWaitingOrDone(Thread... threads) {
+        while (Arrays.stream(threads).anyMatch(t -> t.getState() != Thread.State.WAITING
+                && t.getState() != Thread.State.TERMINATED)) {
+            Thread.onSpinWait();
+        }
     }
 
     private List<String> targetsOfRole() {
